@@ -1,0 +1,1 @@
+"""Legal bases, training policies, claims and their history."""

@@ -1,0 +1,28 @@
+"""Write security-relevant events to the append-only audit log.
+
+Never pass passwords, tokens or message bodies in `details`.
+"""
+
+from .models import AuditEvent
+
+
+def client_ip(request):
+    if request is None:
+        return None
+    return request.META.get("REMOTE_ADDR") or None
+
+
+def audit_log(action, *, actor=None, request=None, target="", **details):
+    label = ""
+    if actor is not None and getattr(actor, "is_authenticated", False):
+        label = actor.email
+    elif details.get("email"):
+        label = details["email"]
+    return AuditEvent.objects.create(
+        action=action,
+        actor=actor if actor is not None and getattr(actor, "pk", None) else None,
+        actor_label=label,
+        target=str(target)[:255],
+        ip_address=client_ip(request),
+        details=details,
+    )
