@@ -1,0 +1,5 @@
+"""Demo offices, griffie members, office requests and invitations."""
+
+
+def load(users):
+    return {}

@@ -1,0 +1,1 @@
+"""Hook registrations for offices (dashboard panel with the member's offices)."""

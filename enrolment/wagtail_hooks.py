@@ -1,0 +1,3 @@
+"""Hook registrations of the enrolment app (see README, "Extension points")."""
+
+from . import office_hooks  # noqa: F401
