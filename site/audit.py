@@ -3,7 +3,16 @@
 Never pass passwords, tokens or message bodies in `details`.
 """
 
+from contextvars import ContextVar
+
 from .models import AuditEvent
+
+# The request being handled, set by glashelder.middleware.AuditContextMiddleware,
+# for audit entries written where no request is passed along (signal handlers).
+current_request = ContextVar("glashelder_current_request", default=None)
+
+# Marker that replaces the actor of events of a deleted account.
+ANONYMOUS_ACTOR = "[verwijderd account]"
 
 
 def client_ip(request):
@@ -13,6 +22,8 @@ def client_ip(request):
 
 
 def audit_log(action, *, actor=None, request=None, target="", **details):
+    if request is None:
+        request = current_request.get()
     label = ""
     if actor is not None and getattr(actor, "is_authenticated", False):
         label = actor.email

@@ -10,6 +10,10 @@ from . import views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    # One login for the whole site (allauth, with MFA): the admins' own login
+    # pages only redirect there.
+    path("django-admin/login/", views.admin_login_redirect, name="django_admin_login"),
+    path("admin/login/", views.admin_login_redirect, name="wagtail_admin_login"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -17,6 +21,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("privacy/", views.PrivacyView.as_view(), name="privacy"),
     path("toegankelijkheid/", views.AccessibilityView.as_view(), name="accessibility"),
+    path("mijn/gegevens/", views.PersonalDataView.as_view(), name="personal_data"),
+    path("mijn/account-verwijderen/", views.AccountDeleteView.as_view(), name="account_delete"),
     path("", include("courses.urls")),
     path("", include("enrolment.urls")),
     path("", include("reimbursement.urls")),

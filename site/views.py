@@ -1,8 +1,24 @@
+import json
+
+from allauth.account.decorators import verified_email_required
+from allauth.core import ratelimit
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
+
+from . import privacy
+from .forms import AccountDeleteForm
 
 
 @never_cache
@@ -24,3 +40,75 @@ class PrivacyView(TemplateView):
 
 class AccessibilityView(TemplateView):
     template_name = "accessibility.html"
+
+
+def admin_login_redirect(request):
+    """The Wagtail admin and the Django admin share the site's login (with MFA):
+    their own login pages only send the visitor there."""
+    target = reverse("account_login")
+    next_url = request.GET.get("next", "")
+    if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        from urllib.parse import urlencode
+
+        target = f"{target}?{urlencode({'next': next_url})}"
+    return redirect(target)
+
+
+def _readable(value):
+    """Export data as nested {"text"} / {"rows": [(label, ...)]} nodes for the readable page."""
+    if isinstance(value, dict):
+        return {"rows": [(str(key).replace("_", " "), _readable(item)) for key, item in value.items()]}
+    if isinstance(value, list):
+        return {"rows": [(str(index + 1), _readable(item)) for index, item in enumerate(value)]}
+    if value is None:
+        return {"text": "–"}
+    if value is True:
+        return {"text": _("ja")}
+    if value is False:
+        return {"text": _("nee")}
+    return {"text": str(value)}
+
+
+@method_decorator([never_cache, verified_email_required], name="dispatch")
+class PersonalDataView(View):
+    """/mijn/gegevens/: everything Glashelder stores about the user, readable in
+    the browser, or as a JSON download (?formaat=json)."""
+
+    def get(self, request):
+        data = privacy.personal_data_export(user=request.user, request=request)
+        if request.GET.get("formaat") == "json":
+            response = HttpResponse(
+                json.dumps(data, ensure_ascii=False, indent=2, default=str), content_type="application/json; charset=utf-8"
+            )
+            stamp = timezone.localdate().isoformat()
+            response["Content-Disposition"] = f'attachment; filename="glashelder-gegevens-{stamp}.json"'
+            return response
+        sections = [(str(name).replace("_", " "), _readable(value)) for name, value in data.items() if name != "gegenereerd_op"]
+        return render(
+            request,
+            "glashelder/personal_data.html",
+            {"sections": sections, "generated_at": data["gegenereerd_op"]},
+        )
+
+
+@method_decorator([never_cache, verified_email_required], name="dispatch")
+class AccountDeleteView(View):
+    """/mijn/account-verwijderen/: delete the account after confirming the password."""
+
+    template_name = "glashelder/account_delete.html"
+
+    def get(self, request):
+        return render(request, self.template_name, {"form": AccountDeleteForm(user=request.user)})
+
+    def post(self, request):
+        form = AccountDeleteForm(request.POST, user=request.user)
+        # Guessing the password here is limited like re-authentication.
+        if not ratelimit.consume(request, action="reauthenticate", user=request.user):
+            blank = AccountDeleteForm(user=request.user)
+            return render(request, self.template_name, {"form": blank, "rate_limited": True}, status=429)
+        if not form.is_valid():
+            return render(request, self.template_name, {"form": form})
+        privacy.account_delete(user=request.user, request=request)
+        logout(request)
+        messages.success(request, _("Uw account en persoonsgegevens zijn verwijderd."))
+        return redirect("/")

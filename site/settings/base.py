@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.usersessions",
     # Background work
     "django_tasks",
     "django_tasks_db",
@@ -82,8 +83,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "glashelder.middleware.ScopedCSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "glashelder.middleware.AuditContextMiddleware",
     "glashelder.middleware.RequireMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -241,6 +244,12 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TOTP_ISSUER = "Glashelder"
+# "Uitloggen op alle apparaten": allauth keeps a row per session of a user.
+USERSESSIONS_TRACK_ACTIVITY = True
+# Sensitive account changes (e-mail, password, MFA) ask for the password again
+# when the last authentication is older than this many seconds.
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+ACCOUNT_PASSWORD_INPUT_RENDER_VALUE = False
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Glashelder"
@@ -253,10 +262,13 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False  # passwords are managed through allauth
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
+# Logs never contain passwords, tokens or e-mail bodies: request paths with
+# one-time keys (password reset, e-mail confirmation) are masked by a filter.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact_secrets": {"()": "glashelder.logfilters.RedactSecretsFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_secrets"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
