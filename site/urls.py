@@ -12,8 +12,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     # One login for the whole site (allauth, with MFA): the admins' own login
     # pages only redirect there.
-    path("django-admin/login/", views.admin_login_redirect, name="django_admin_login"),
-    path("admin/login/", views.admin_login_redirect, name="wagtail_admin_login"),
+    path("django-admin/login/", views.admin_login_redirect, name="django_admin_login_redirect"),
+    path("admin/login/", views.admin_login_redirect, name="admin_login_redirect"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
