@@ -151,8 +151,12 @@ class EnrolmentStatus(models.TextChoices):
 class Enrolment(models.Model):
     """One member in one course, made under one of their offices."""
 
-    person = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("deelnemer"), on_delete=models.CASCADE, related_name="enrolments")
-    office = models.ForeignKey(Office, verbose_name=_("ambt"), on_delete=models.PROTECT, related_name="enrolments")
+    # Both become empty only when the member deletes their account: the enrolment
+    # is kept, anonymised, because its payments belong to the financial records.
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("deelnemer"), null=True, on_delete=models.SET_NULL, related_name="enrolments"
+    )
+    office = models.ForeignKey(Office, verbose_name=_("ambt"), null=True, on_delete=models.SET_NULL, related_name="enrolments")
     course = models.ForeignKey("courses.CoursePage", verbose_name=_("cursus"), on_delete=models.PROTECT, related_name="enrolments")
     session = models.ForeignKey(
         "courses.Session", verbose_name=_("bijeenkomst"), null=True, blank=True, on_delete=models.PROTECT, related_name="enrolments"
@@ -168,6 +172,8 @@ class Enrolment(models.Model):
     )
     attendance_registered_at = models.DateTimeField(null=True, blank=True)
     last_module = models.ForeignKey("courses.ModulePage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # set by `send_session_reminders`, so a second run sends nothing twice
+    session_reminder_sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("inschrijving")
@@ -287,6 +293,10 @@ class StripeEvent(models.Model):
     created = models.DateTimeField()
     received_at = models.DateTimeField(default=timezone.now)
     payload = models.JSONField(default=dict)
+    # set once the handler ran without error; an event without it is processed again when Stripe retries
+    processed_at = models.DateTimeField(null=True, blank=True)
+    # the last handler error, kept so a failed delivery leaves a record
+    error = models.TextField(blank=True)
 
     class Meta:
         verbose_name = _("Stripe-gebeurtenis")

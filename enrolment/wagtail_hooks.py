@@ -1,3 +1,109 @@
 """Hook registrations of the enrolment app (see README, "Extension points")."""
 
+from urllib.parse import urlencode
+
+from django.db.models import Count
+from django.urls import reverse
+from django.utils import timezone
+from wagtail import hooks
+
 from . import office_hooks  # noqa: F401
+from .forms import EnrolForm
+from .models import Certificate, Enrolment, EnrolmentStatus, ModuleProgress, Office, OfficeStatus, Payment
+
+
+@hooks.register("glashelder_course_page_panels")
+def enrol_panel(request, course):
+    """The enrol box on the course page: log in, choose office and session, or the current status."""
+    from .services import PLACE_HOLDING
+
+    context = {"course": course, "user_authenticated": request.user.is_authenticated}
+    if not request.user.is_authenticated:
+        next_qs = urlencode({"next": course.url or "/"})
+        context.update(login_url=f"{reverse('account_login')}?{next_qs}", signup_url=f"{reverse('account_signup')}?{next_qs}")
+        return {"template": "enrolment/panels/enrol_box.html", "context": context, "order": 10}
+    enrolment = (
+        Enrolment.objects.filter(person=request.user, course=course).exclude(status=EnrolmentStatus.CANCELLED).first()
+    )
+    context["enrolment"] = enrolment
+    if enrolment is None:
+        today = timezone.localdate()
+        offices = [
+            o for o in Office.objects.filter(person=request.user).exclude(status=OfficeStatus.DECLINED).select_related("authority")
+            if o.held_on(today)
+        ]
+        sessions = [s for s in course.upcoming_sessions() if s.registration_open()] if course.needs_attendance else []
+        taken = dict(
+            Enrolment.objects.filter(session__in=sessions, status__in=PLACE_HOLDING).values_list("session").annotate(n=Count("pk"))
+        )
+        form = EnrolForm(person=request.user, course=course, sessions=sessions, taken=taken, auto_id="enrol_%s")
+        context.update(offices=offices, sessions=sessions, form=form)
+    return {"template": "enrolment/panels/enrol_box.html", "context": context, "order": 10}
+
+
+def _money(value):
+    return f"{value:.2f}"
+
+
+@hooks.register("glashelder_personal_data_export")
+def export_personal_data(user):
+    """The member's enrolments with progress, scores, certificate and payments, as plain JSON data."""
+    enrolments = (
+        Enrolment.objects.filter(person=user)
+        .select_related("course", "session", "office__authority", "certificate")
+        .prefetch_related("progress__module", "payments")
+        .order_by("created_at")
+    )
+    rows = []
+    for e in enrolments:
+        certificate = getattr(e, "certificate", None)
+        rows.append({
+            "cursus": e.course.title,
+            "ambt": str(e.office) if e.office else None,
+            "bijeenkomst": e.session.starts_at.isoformat() if e.session else None,
+            "status": e.status,
+            "ingeschreven_op": e.created_at.isoformat(),
+            "actief_sinds": e.activated_at.isoformat() if e.activated_at else None,
+            "afgerond_op": e.completed_at.isoformat() if e.completed_at else None,
+            "geannuleerd_op": e.cancelled_at.isoformat() if e.cancelled_at else None,
+            "aanwezig": e.attended,
+            "voortgang": [
+                {"module": p.module.title, "laatste_les": p.last_lesson, "score_kennischeck": p.check_score,
+                 "pogingen": p.check_attempts, "afgerond_op": p.completed_at.isoformat() if p.completed_at else None}
+                for p in e.progress.all()
+            ],
+            "certificaat": None if certificate is None else {
+                "code": certificate.code, "naam": certificate.holder_name, "cursus": certificate.course_title,
+                "aanbieder": certificate.provider_name, "studiebelasting_uren": str(certificate.study_load_hours),
+                "instrumenten": certificate.instruments, "afgerond_op": certificate.completed_on.isoformat(),
+                "geldig_tot": certificate.valid_until.isoformat() if certificate.valid_until else None,
+            },
+            "betalingen": [
+                {"bedrag": _money(p.amount), "terugbetaald": _money(p.amount_refunded), "valuta": p.currency,
+                 "wijze": p.method, "status": p.status, "aangemaakt_op": p.created_at.isoformat(),
+                 "betaald_op": p.paid_at.isoformat() if p.paid_at else None, "betaalbewijs": p.receipt_url}
+                for p in e.payments.all()
+            ],
+        })
+    return {"inschrijvingen": rows}
+
+
+@hooks.register("glashelder_personal_data_erase")
+def erase_personal_data(user):
+    """Runs inside the account deletion's transaction.
+
+    - progress (lessons, knowledge-check scores) is deleted;
+    - certificates are deleted: they only prove this person's completion, and a
+      verification page must not show the name of someone who asked to be forgotten;
+    - enrolments are kept without the person and office (anonymised, open ones
+      cancelled), because their payments belong to the financial records (the
+      amounts, Stripe ids and receipt stay, with no name attached).
+    """
+    enrolments = Enrolment.objects.filter(person=user)
+    ModuleProgress.objects.filter(enrolment__in=enrolments).delete()
+    Certificate.objects.filter(enrolment__in=enrolments).delete()
+    enrolments.filter(status__in=(EnrolmentStatus.REQUESTED, EnrolmentStatus.WAITLISTED, EnrolmentStatus.ACTIVE)).update(
+        status=EnrolmentStatus.CANCELLED, cancelled_at=timezone.now()
+    )
+    Payment.objects.filter(enrolment__in=enrolments, status="open").update(status="expired")
+    enrolments.update(person=None, office=None, attendance_registered_by=None, last_module=None)
