@@ -7,20 +7,24 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
-from django.db import models
+from django.db import models, transaction
+from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import AbstractGroupApprovalTask, Orderable, Page, PageManager, PagePermissionTester
 from wagtail.search import index
 
 from .blocks import LessonBlock
 from .choices import CourseFormat, InstrumentKind, Level, ReviewStatus, Role
 from .fields import MultipleChoiceField
+from .panels import ReviewStatusPanel
 
 
 class Provider(models.Model):
@@ -71,6 +75,11 @@ class Provider(models.Model):
         if not self.slug:
             self.slug = slugify(self.name)[:200]
         super().save(*args, **kwargs)
+        # Every provider has its own editors group with admin access and page
+        # permissions (see services.provider_editors_ensure).
+        from .services import provider_editors_ensure
+
+        provider_editors_ensure(provider=self)
 
 
 class Instrument(index.Indexed, models.Model):
@@ -110,6 +119,19 @@ class Instrument(index.Indexed, models.Model):
             self.slug = slugify(self.name)[:120]
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("courses:instrument_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_controle(self):
+        return self.kind in (InstrumentKind.CONTROLE, InstrumentKind.BEIDE)
+
+    @property
+    def is_kaderstelling(self):
+        return self.kind in (InstrumentKind.KADERSTELLING, InstrumentKind.BEIDE)
+
 
 class CourseIndexPage(Page):
     """The catalogue at `/cursussen/`. Lists published courses with filters and search."""
@@ -125,14 +147,78 @@ class CourseIndexPage(Page):
         verbose_name = _("cursusoverzicht")
 
     def get_context(self, request, *args, **kwargs):
+        from .catalogue import catalogue_context
+
         context = super().get_context(request, *args, **kwargs)
-        context["courses"] = CoursePage.objects.live().public().descendant_of(self).select_related("provider").order_by("title")
+        context.update(catalogue_context(request, index=self))
         return context
 
 
 class CompletionRule(models.TextChoices):
     MODULES = "modules", _("Alle modules afgerond")
     MODULES_AND_CHECKS = "modules_checks", _("Alle modules afgerond en kennischecks gehaald")
+
+
+# Field values that describe the review of a course, not one revision of it:
+# they are kept from the database row when a revision is restored or published.
+REVIEW_FIELDS = ("review_status", "review_comment", "approved_by_id", "approved_at", "approved_revision_id")
+
+# Slugs under /cursussen/ that belong to the catalogue's own URLs.
+RESERVED_COURSE_SLUGS = {"instrumenten", "agenda", "agenda.ics"}
+
+
+class CoursePageManager(PageManager):
+    def public_approved(self):
+        """Published courses whose live version is the version the redactie approved."""
+        return (
+            self.get_queryset()
+            .live()
+            .public()
+            .filter(approved_revision__isnull=False, approved_revision_id=F("live_revision_id"))
+        )
+
+
+class ProviderPagePermissionTester(PagePermissionTester):
+    """Page permissions narrowed to the provider of a course.
+
+    Provider editors get add/change permission on the shared course index; this
+    tester takes every permission away on courses and modules of other providers,
+    so the edit, delete, move, copy, revisions and workflow views all refuse.
+    Publishing directly is never allowed for anyone but the workflow (see
+    wagtail_hooks.block_direct_publish).
+    """
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        if user.is_active and not user.is_superuser and self.permissions:
+            from glashelder import roles
+
+            if not roles.is_redactie(user):
+                course = page if isinstance(page, CoursePage) else page.get_parent().specific
+                if getattr(course, "provider_id", None) not in set(roles.provider_ids(user)):
+                    self.permissions = set()
+
+
+class CoursePageForm(WagtailAdminPageForm):
+    """The course editor form: a provider editor can only choose their own provider."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.for_user
+        field = self.fields.get("provider")
+        if user is not None and field is not None and not user.is_superuser:
+            from glashelder import roles
+
+            if not roles.is_redactie(user):
+                field.queryset = Provider.objects.filter(pk__in=roles.provider_ids(user))
+                if field.queryset.count() == 1 and not self.instance.provider_id:
+                    self.initial["provider"] = field.queryset.first().pk
+
+    def clean_slug(self):
+        slug = self.cleaned_data.get("slug")
+        if slug in RESERVED_COURSE_SLUGS:
+            raise ValidationError(_("Dit webadres is gereserveerd; kies een ander."))
+        return slug
 
 
 class CoursePage(Page):
@@ -180,7 +266,9 @@ class CoursePage(Page):
         on_delete=models.SET_NULL, related_name="+",
     )
 
-    content_panels = Page.content_panels + [
+    content_panels = [
+        ReviewStatusPanel(heading=_("Onpartijdigheidstoets")),
+        *Page.content_panels,
         FieldPanel("provider"),
         FieldPanel("summary"),
         FieldPanel("description"),
@@ -212,23 +300,64 @@ class CoursePage(Page):
     ]
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.ModulePage"]
+    base_form_class = CoursePageForm
+
+    objects = CoursePageManager()
 
     class Meta:
         verbose_name = _("cursus")
         verbose_name_plural = _("cursussen")
+
+    def with_content_json(self, content):
+        # The review record belongs to the course, not to a revision: publishing
+        # or reverting a revision never changes who approved what.
+        obj = super().with_content_json(content)
+        for name in REVIEW_FIELDS:
+            setattr(obj, name, getattr(self, name))
+        return obj
+
+    def permissions_for_user(self, user):
+        return ProviderPagePermissionTester(user, self)
 
     @property
     def is_free(self):
         return self.price == 0
 
     @property
+    def is_approved_live(self):
+        """The version visitors see is the version the redactie approved."""
+        return bool(self.live and self.approved_revision_id and self.approved_revision_id == self.live_revision_id)
+
+    @property
     def is_reimbursable(self):
-        """Only courses approved as non-party-political can be reimbursed."""
-        return self.review_status == ReviewStatus.APPROVED and self.live
+        """Only courses approved as non-party-political can be reimbursed: the
+        live version must be the approved one."""
+        return self.is_approved_live
+
+    def serve(self, request, *args, **kwargs):
+        # Only approved content is public. A version published outside the review
+        # (which the admin refuses anyway) is never shown.
+        if not self.is_approved_live:
+            from django.http import Http404
+
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from .catalogue import course_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(course_page_context(request, self))
+        return context
 
     @property
     def needs_attendance(self):
         return self.format in (CourseFormat.LIVE, CourseFormat.BLENDED)
+
+    @property
+    def audience_role_labels(self):
+        labels = dict(Role.choices)
+        return [labels.get(role, role) for role in self.audience_roles]
 
     @property
     def learning_outcome_list(self):
@@ -236,6 +365,12 @@ class CoursePage(Page):
 
     def upcoming_sessions(self):
         return self.sessions.filter(starts_at__gte=timezone.now(), cancelled=False).order_by("starts_at")
+
+    def upcoming_sessions_with_places(self):
+        """Upcoming sessions annotated with `taken` and `free_places` in one query."""
+        return Session.objects.with_places().filter(course=self, starts_at__gte=timezone.now(), cancelled=False).order_by(
+            "starts_at"
+        )
 
 
 class ModulePage(Page):
@@ -254,9 +389,36 @@ class ModulePage(Page):
         verbose_name = _("module")
         verbose_name_plural = _("modules")
 
+    def permissions_for_user(self, user):
+        return ProviderPagePermissionTester(user, self)
+
     @property
     def course(self):
         return self.get_parent().specific
+
+    def serve(self, request, *args, **kwargs):
+        # Modules are public to read when their course is public.
+        course = self.course
+        if not isinstance(course, CoursePage) or not course.is_approved_live:
+            from django.http import Http404
+
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        course = self.course
+        siblings = list(ModulePage.objects.live().child_of(course).order_by("path").only("id", "title", "url_path", "path"))
+        index = next((i for i, m in enumerate(siblings) if m.pk == self.pk), 0)
+        context.update(
+            {
+                "course": course,
+                "modules": siblings,
+                "previous_module": siblings[index - 1] if index > 0 else None,
+                "next_module": siblings[index + 1] if index + 1 < len(siblings) else None,
+            }
+        )
+        return context
 
     def knowledge_check_questions(self):
         """All multiple-choice questions of this module in order, as plain dicts."""
@@ -276,6 +438,18 @@ class ModulePage(Page):
         return questions
 
 
+# Enrolment statuses that take a place in a session (the enrolment app owns the
+# model; `courses` only counts rows through the `enrolments` related name).
+PLACE_TAKING_STATUSES = ("active", "requested")
+
+
+class SessionQuerySet(models.QuerySet):
+    def with_places(self):
+        return self.annotate(
+            taken=Count("enrolments", filter=Q(enrolments__status__in=PLACE_TAKING_STATUSES), distinct=True)
+        ).annotate(free_places=F("capacity") - F("taken"))
+
+
 class Session(Orderable):
     """A dated live meeting of a live or blended course, with a capacity."""
 
@@ -288,6 +462,8 @@ class Session(Orderable):
     capacity = models.PositiveIntegerField(_("aantal plaatsen"), validators=[MinValueValidator(1)])
     registration_deadline = models.DateTimeField(_("inschrijven kan tot"))
     cancelled = models.BooleanField(_("geannuleerd"), default=False)
+
+    objects = SessionQuerySet.as_manager()
 
     panels = [
         FieldPanel("title"),
@@ -314,3 +490,59 @@ class Session(Orderable):
     def registration_open(self, now=None):
         now = now or timezone.now()
         return not self.cancelled and now <= self.registration_deadline
+
+    def places_taken(self):
+        if hasattr(self, "taken"):
+            return self.taken
+        return self.enrolments.filter(status__in=PLACE_TAKING_STATUSES).count()
+
+    def places_free(self):
+        return max(self.capacity - self.places_taken(), 0)
+
+    def clean(self):
+        super().clean()
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("Het einde moet na het begin liggen.")})
+        if self.starts_at and self.registration_deadline and self.registration_deadline > self.starts_at:
+            raise ValidationError({"registration_deadline": _("Inschrijven moet sluiten voordat de bijeenkomst begint.")})
+        if not self.location and not self.online_url:
+            raise ValidationError({"location": _("Vul een locatie of een online link in.")})
+
+
+class NonPartisanshipTask(AbstractGroupApprovalTask):
+    """The redactie's onpartijdigheidstoets: a group approval task that records
+    the outcome on the course (who approved which revision, when; or the reason
+    for rejection) and notifies provider editors and redactie by e-mail."""
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        from . import services
+
+        super().on_action(task_state, user, action_name, **kwargs)
+        page = task_state.workflow_state.content_object
+        if action_name == "approve":
+            services.course_review_record(page=page, user=user, approved=True, comment=kwargs.get("comment", ""))
+        elif action_name == "reject":
+            services.course_review_record(page=page, user=user, approved=False, comment=kwargs.get("comment", ""))
+
+    def get_actions(self, obj, user):
+        if user.is_superuser or self._user_in_groups(user):
+            return [
+                ("reject", _("Afwijzen (met toelichting)"), True),
+                ("approve", _("Goedkeuren en publiceren"), False),
+                ("approve", _("Goedkeuren met opmerking"), True),
+            ]
+        return []
+
+    def get_form_for_action(self, action):
+        from .forms import ReviewCommentForm, ReviewRejectForm
+
+        return ReviewRejectForm if action == "reject" else ReviewCommentForm
+
+    @classmethod
+    def get_description(cls):
+        return _("De redactie toetst of de cursus niet-partijpolitiek is, en keurt goed (publiceert) of wijst af.")
+
+    class Meta:
+        verbose_name = _("onpartijdigheidstoets")
+        verbose_name_plural = _("onpartijdigheidstoetsen")

@@ -1,0 +1,16 @@
+"""Admin panels of the catalogue."""
+
+from wagtail.admin.panels import Panel
+
+
+class ReviewStatusPanel(Panel):
+    """Shows the outcome of the onpartijdigheidstoets (status, comment, who and when)
+    at the top of the course editor, so the provider sees why a course was rejected."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "courses/admin/review_status_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["course"] = self.instance
+            return context

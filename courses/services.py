@@ -1,0 +1,204 @@
+"""Business rules of the catalogue: provider editors, the review workflow,
+the instrument taxonomy. Views, hooks, commands, the demo and tests call these.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .choices import ReviewStatus
+
+REVIEW_WORKFLOW_NAME = "Onpartijdigheidstoets"
+REVIEW_TASK_NAME = "Onpartijdigheidstoets door de redactie"
+
+# Page permissions on the shared course index. Provider editors may create and
+# change (their own provider's, see ProviderPagePermissionTester) pages but never
+# publish: publishing happens only when the redactie approves in the workflow.
+EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+REDACTIE_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+COLLECTION_PERMISSIONS = (
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
+)
+
+
+class ReviewError(Exception):
+    """A review transition that is not allowed (message in Dutch)."""
+
+
+def _perm(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _grant_course_tree(group, page_codenames):
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+    from .models import CourseIndexPage
+
+    group.permissions.add(_perm("wagtailadmin", "access_admin"))
+    index = CourseIndexPage.objects.first()
+    if index is not None:
+        for codename in page_codenames:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=index, permission=_perm("wagtailcore", codename)
+            )
+    root_collection = Collection.get_first_root_node()
+    if root_collection is not None:
+        for app_label, codename in COLLECTION_PERMISSIONS:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root_collection, permission=_perm(app_label, codename)
+            )
+
+
+def provider_editors_ensure(*, provider):
+    """Give `provider` its own editors group with admin access, page
+    permissions on the course index (no publish) and snippet access to its own
+    provider record. Idempotent."""
+    group = provider.editors_group
+    if group is None:
+        name = f"Aanbieder: {provider.name}"[:150]
+        group, _created = Group.objects.get_or_create(name=name)
+        type(provider).objects.filter(pk=provider.pk).update(editors_group=group)
+        provider.editors_group = group
+    _grant_course_tree(group, EDITOR_PAGE_PERMISSIONS)
+    group.permissions.add(_perm("courses", "change_provider"))
+    return group
+
+
+def review_workflow_ensure():
+    """The redactie group's permissions and the onpartijdigheidstoets workflow
+    on the course index, so every new course and every change goes through
+    review. Idempotent; runs after every migrate and in the demo and tests."""
+    from wagtail.models import Workflow, WorkflowPage, WorkflowTask
+
+    from glashelder.roles import redactie_group
+
+    from .models import CourseIndexPage, NonPartisanshipTask
+
+    redactie = redactie_group()
+    _grant_course_tree(redactie, REDACTIE_PAGE_PERMISSIONS)
+    for model in ("provider", "instrument"):
+        for action in ("add", "change", "delete"):
+            redactie.permissions.add(_perm("courses", f"{action}_{model}"))
+
+    task = NonPartisanshipTask.objects.filter(name=REVIEW_TASK_NAME).first()
+    if task is None:
+        task = NonPartisanshipTask.objects.create(name=REVIEW_TASK_NAME)
+    task.groups.add(redactie)
+    workflow, _created = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW_NAME, defaults={"active": True})
+    if not workflow.active:
+        workflow.active = True
+        workflow.save(update_fields=["active"])
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    index = CourseIndexPage.objects.first()
+    if index is not None:
+        WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
+    return workflow
+
+
+def seed_instruments(instrument_model=None):
+    """Create every instrument of `courses.instruments.INSTRUMENTS` whose slug is
+    missing. Existing instruments (possibly edited by the redactie) are left alone."""
+    from .instruments import INSTRUMENTS
+
+    if instrument_model is None:
+        from .models import Instrument as instrument_model
+    existing = set(instrument_model.objects.values_list("slug", flat=True))
+    created = 0
+    for order, data in enumerate(INSTRUMENTS, start=1):
+        if data["slug"] in existing:
+            continue
+        instrument_model.objects.create(sort_order=order * 10, **data)
+        created += 1
+    return created
+
+
+def _lock_course(page):
+    from .models import CoursePage
+
+    return CoursePage.objects.select_for_update().filter(pk=page.pk).first()
+
+
+def course_review_submitted(*, page):
+    """A course (or a change to it) entered the onpartijdigheidstoets."""
+    with transaction.atomic():
+        course = _lock_course(page)
+        if course is None:
+            return None
+        type(course).objects.filter(pk=course.pk).update(review_status=ReviewStatus.IN_REVIEW)
+        course.review_status = ReviewStatus.IN_REVIEW
+    return course
+
+
+def course_review_record(*, page, user, approved, comment=""):
+    """Record the redactie's decision on a course. On approval the workflow has
+    just published the reviewed revision; that live revision is recorded as the
+    approved one. Called inside the task action's transaction; e-mails go out
+    after commit."""
+    from .models import CoursePage
+
+    if not isinstance(page.specific, CoursePage):
+        return None  # modules are published by the same workflow; the record lives on the course
+    with transaction.atomic():
+        course = _lock_course(page)
+        if course is None:
+            return None
+        if approved:
+            if not course.live or course.live_revision_id is None:
+                raise ReviewError(_("Goedkeuren kan alleen als de cursus daarbij gepubliceerd wordt."))
+            values = {
+                "review_status": ReviewStatus.APPROVED,
+                "review_comment": comment or "",
+                "approved_by": user,
+                "approved_at": timezone.now(),
+                "approved_revision_id": course.live_revision_id,
+            }
+        else:
+            if not (comment or "").strip():
+                raise ReviewError(_("Geef bij een afwijzing een toelichting voor de aanbieder."))
+            values = {"review_status": ReviewStatus.REJECTED, "review_comment": comment}
+        CoursePage.objects.filter(pk=course.pk).update(**values)
+        for name, value in values.items():
+            setattr(course, name, value)
+        from .tasks import send_review_outcome
+
+        decided_by = user.pk if user else None
+        transaction.on_commit(
+            lambda: send_review_outcome.enqueue(course_id=course.pk, approved=approved, decided_by=decided_by)
+        )
+    return course
+
+
+def page_submit_for_review(*, page, user):
+    """Save the page's current state as a revision and start the
+    onpartijdigheidstoets on it (what "Ter beoordeling indienen" does)."""
+    page = page.specific
+    workflow = page.get_workflow()
+    if workflow is None:
+        raise ReviewError(_("Er is geen onpartijdigheidstoets ingesteld voor deze pagina."))
+    if page.workflow_in_progress:
+        raise ReviewError(_("Deze pagina wordt al beoordeeld."))
+    if not page.permissions_for_user(user).can_submit_for_moderation():
+        raise ReviewError(_("U mag deze pagina niet ter beoordeling indienen."))
+    page.save_revision(user=user)
+    return workflow.start(page, user)
+
+
+def page_review_decide(*, page, user, approve, comment=""):
+    """The redactie's decision in the onpartijdigheidstoets, as in the admin."""
+    page = page.specific
+    task_state = page.current_workflow_task_state
+    if task_state is None:
+        raise ReviewError(_("Deze pagina wacht niet op een beoordeling."))
+    task = task_state.task.specific
+    actions = {name for name, _label, _needs_form in task.get_actions(page, user)}
+    action = "approve" if approve else "reject"
+    if action not in actions:
+        raise ReviewError(_("U mag deze beoordeling niet uitvoeren."))
+    if not approve and not (comment or "").strip():
+        raise ReviewError(_("Geef bij een afwijzing een toelichting voor de aanbieder."))
+    task.on_action(task_state, user, action, comment=comment)
+    return page.__class__.objects.get(pk=page.pk)

@@ -1,0 +1,122 @@
+"""Wagtail admin integration of the catalogue: snippets for providers and
+instruments, provider-scoped page listings, and the rule that course and module
+pages are only ever published through the redactie's onpartijdigheidstoets."""
+
+from django.contrib import messages
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import EditView, HistoryView, SnippetViewSet, UsageView
+
+from glashelder import roles
+
+from .models import CoursePage, Instrument, ModulePage, Provider
+
+
+def _restricted(user):
+    """True for users who only see their own providers' things (provider editors)."""
+    return not (user.is_superuser or roles.is_redactie(user))
+
+
+class OwnProviderMixin:
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        if _restricted(self.request.user) and obj.pk not in roles.provider_ids(self.request.user):
+            raise Http404
+        return obj
+
+
+class ProviderEditView(OwnProviderMixin, EditView):
+    pass
+
+
+class ProviderHistoryView(OwnProviderMixin, HistoryView):
+    pass
+
+
+class ProviderUsageView(OwnProviderMixin, UsageView):
+    pass
+
+
+class ProviderViewSet(SnippetViewSet):
+    model = Provider
+    icon = "group"
+    menu_label = _("Aanbieders")
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = ["name", "email", "website"]
+    search_fields = ["name"]
+    edit_view_class = ProviderEditView
+    history_view_class = ProviderHistoryView
+    usage_view_class = ProviderUsageView
+
+    def get_queryset(self, request):
+        qs = Provider.objects.order_by("name")
+        if _restricted(request.user):
+            qs = qs.filter(pk__in=roles.provider_ids(request.user))
+        return qs
+
+
+class InstrumentViewSet(SnippetViewSet):
+    model = Instrument
+    icon = "tag"
+    menu_label = _("Instrumenten")
+    menu_order = 220
+    add_to_admin_menu = True
+    list_display = ["name", "kind", "article_gemeente", "article_provincie"]
+    search_fields = ["name"]
+
+
+register_snippet(ProviderViewSet)
+register_snippet(InstrumentViewSet)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def only_own_provider_pages(parent_page, pages, request):
+    """Provider editors see only their own providers' courses and modules."""
+    user = request.user
+    if not _restricted(user) or not roles.is_provider_editor(user):
+        return pages
+    own = roles.provider_ids(user)
+    other_courses = CoursePage.objects.exclude(provider_id__in=own)
+    hidden = Q(pk__in=other_courses.values("pk"))
+    other_paths = list(other_courses.values_list("path", flat=True)[:500])
+    for path in other_paths:
+        hidden |= Q(path__startswith=path)
+    return pages.exclude(hidden)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def only_own_provider_pages_in_chooser(pages, request):
+    return only_own_provider_pages(None, pages, request)
+
+
+def _refuse_direct_publish(request, page):
+    messages.error(
+        request,
+        _(
+            "Cursussen en modules worden alleen gepubliceerd na goedkeuring in de onpartijdigheidstoets. "
+            "Uw wijzigingen zijn als concept opgeslagen; dien ze in ter beoordeling."
+        ),
+    )
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register("before_publish_page")
+def block_direct_publish(request, page):
+    """Nobody publishes a course or module directly, not even the redactie: the
+    live version must be the approved one. The workflow publishes on approval."""
+    if isinstance(page.specific, CoursePage | ModulePage):
+        return _refuse_direct_publish(request, page)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def block_bulk_publish(request, action_type, objects, action_class_instance):
+    if action_type == "publish" and any(isinstance(getattr(o, "specific", o), CoursePage | ModulePage) for o in objects):
+        messages.error(request, _("Cursussen en modules worden alleen gepubliceerd via de onpartijdigheidstoets."))
+        return redirect("wagtailadmin_explore_root")
+    return None
