@@ -1,0 +1,173 @@
+"""Read-side queries of the reimbursement app. Every query is scoped by who asks."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, F, Q, Sum, Value
+from django.db.models.functions import Coalesce
+
+from enrolment.models import Authority, GriffieMember
+
+from .models import SPENT_STATUSES, ZERO, Claim, ClaimStatus, Reservation, ReservationStatus, TrainingPolicy
+
+MONEY = Value(Decimal("0.00"))
+
+
+def griffie_authorities(user):
+    """The authorities whose griffie `user` belongs to."""
+    if not user.is_authenticated:
+        return Authority.objects.none()
+    return Authority.objects.filter(
+        pk__in=GriffieMember.objects.filter(user=user).values("authority_id")
+    ).order_by("name")
+
+
+def claims_for_griffie(user, authority):
+    """Claims of `authority`, if `user` is on its griffie; nothing otherwise."""
+    if not GriffieMember.objects.filter(user=user, authority=authority).exists():
+        return Claim.objects.none()
+    return Claim.objects.filter(authority=authority)
+
+
+def claims_for_member(user):
+    if not user.is_authenticated:
+        return Claim.objects.none()
+    return Claim.objects.filter(member=user)
+
+
+def reservations_for_member(user):
+    if not user.is_authenticated:
+        return Reservation.objects.none()
+    return Reservation.objects.filter(member=user)
+
+
+def reservations_for_griffie(user, authority):
+    if not GriffieMember.objects.filter(user=user, authority=authority).exists():
+        return Reservation.objects.none()
+    return Reservation.objects.filter(authority=authority)
+
+
+@dataclass
+class Budget:
+    year: int
+    budget: Decimal
+    spent: Decimal
+    reserved: Decimal
+    pending: Decimal
+
+    @property
+    def left(self):
+        return self.budget - self.spent - self.reserved
+
+    @property
+    def spent_percent(self):
+        return _percent(self.spent, self.budget)
+
+    @property
+    def reserved_percent(self):
+        return _percent(self.reserved, self.budget)
+
+    @property
+    def left_percent(self):
+        return max(0, 100 - self.spent_percent - self.reserved_percent)
+
+
+def _percent(part, whole):
+    if not whole:
+        return 0
+    return max(0, min(100, int(round(part * 100 / whole))))
+
+
+def spent_amount(*, authority_id, year, member_id=None):
+    claims = Claim.objects.filter(authority_id=authority_id, budget_year=year, status__in=SPENT_STATUSES)
+    if member_id is not None:
+        claims = claims.filter(member_id=member_id)
+    totals = claims.aggregate(
+        approved=Coalesce(Sum("amount_approved"), MONEY), reversed=Coalesce(Sum("amount_reversed"), MONEY)
+    )
+    return totals["approved"] - totals["reversed"]
+
+
+def reserved_amount(*, authority_id, year, member_id=None, exclude_pk=None):
+    reservations = Reservation.objects.filter(authority_id=authority_id, budget_year=year, status=ReservationStatus.GRANTED)
+    if member_id is not None:
+        reservations = reservations.filter(member_id=member_id)
+    if exclude_pk is not None:
+        reservations = reservations.exclude(pk=exclude_pk)
+    return reservations.aggregate(total=Coalesce(Sum("amount"), MONEY))["total"]
+
+
+def budget_for(policy):
+    if policy is None:
+        return None
+    pending = Claim.objects.filter(
+        authority_id=policy.authority_id, budget_year=policy.year, status=ClaimStatus.SUBMITTED
+    ).aggregate(total=Coalesce(Sum("amount_requested"), MONEY))["total"]
+    return Budget(
+        year=policy.year,
+        budget=policy.budget,
+        spent=spent_amount(authority_id=policy.authority_id, year=policy.year),
+        reserved=reserved_amount(authority_id=policy.authority_id, year=policy.year),
+        pending=pending,
+    )
+
+
+def budgets_by_year(authority):
+    """{year: Budget} for every policy of the authority: a fixed number of queries per policy."""
+    return {policy.year: budget_for(policy) for policy in TrainingPolicy.objects.filter(authority=authority)}
+
+
+def budget_breakdown(policy):
+    """Spent and reserved per role and per member for one year (two grouped queries each)."""
+    spent_claims = Claim.objects.filter(authority_id=policy.authority_id, budget_year=policy.year, status__in=SPENT_STATUSES)
+    reserved = Reservation.objects.filter(authority_id=policy.authority_id, budget_year=policy.year, status=ReservationStatus.GRANTED)
+    per_role = {}
+    for row in spent_claims.values("role").annotate(
+        total=Coalesce(Sum(F("amount_approved") - F("amount_reversed")), MONEY), count=Count("pk")
+    ):
+        per_role.setdefault(row["role"], {"spent": ZERO, "reserved": ZERO, "count": 0})
+        per_role[row["role"]]["spent"] = row["total"]
+        per_role[row["role"]]["count"] = row["count"]
+    for row in reserved.values("role").annotate(total=Coalesce(Sum("amount"), MONEY)):
+        per_role.setdefault(row["role"], {"spent": ZERO, "reserved": ZERO, "count": 0})
+        per_role[row["role"]]["reserved"] = row["total"]
+    per_member = {}
+    for row in spent_claims.values("member_id", "member_name").annotate(
+        total=Coalesce(Sum(F("amount_approved") - F("amount_reversed")), MONEY), count=Count("pk")
+    ):
+        key = (row["member_id"], row["member_name"])
+        per_member.setdefault(key, {"name": row["member_name"], "spent": ZERO, "reserved": ZERO, "count": 0})
+        per_member[key]["spent"] += row["total"]
+        per_member[key]["count"] += row["count"]
+    for row in reserved.values("member_id", "member_name").annotate(total=Coalesce(Sum("amount"), MONEY)):
+        key = (row["member_id"], row["member_name"])
+        per_member.setdefault(key, {"name": row["member_name"], "spent": ZERO, "reserved": ZERO, "count": 0})
+        per_member[key]["reserved"] += row["total"]
+    return per_role, sorted(per_member.values(), key=lambda m: (-(m["spent"] + m["reserved"]), m["name"]))
+
+
+def claim_queue(authority, *, status=None, role=None, member=None, course=None, period_start=None, period_end=None, sort="-submitted_at"):
+    """The griffie's queue. Filters as given; the budget left is added by the view per year (one query per year)."""
+    claims = Claim.objects.filter(authority=authority)
+    if status:
+        claims = claims.filter(status=status)
+    else:
+        claims = claims.exclude(status=ClaimStatus.DRAFT)
+    if role:
+        claims = claims.filter(role=role)
+    if member:
+        claims = claims.filter(member_name__icontains=member)
+    if course:
+        claims = claims.filter(Q(course_title__icontains=course) | Q(provider_name__icontains=course))
+    if period_start:
+        claims = claims.filter(end_date__gte=period_start)
+    if period_end:
+        claims = claims.filter(end_date__lte=period_end)
+    allowed = {
+        "submitted_at", "-submitted_at", "amount_requested", "-amount_requested", "member_name", "-member_name",
+        "end_date", "-end_date", "number", "-number", "status", "-status",
+    }
+    if sort not in allowed:
+        sort = "-submitted_at"
+    nulls_last = F(sort.lstrip("-")).desc(nulls_last=True) if sort.startswith("-") else F(sort).asc(nulls_last=True)
+    return claims.order_by(nulls_last, "-pk")

@@ -1,0 +1,967 @@
+"""Every change to a claim or reservation: one function, one transaction, the row locked.
+
+Budget decisions lock the authority's `TrainingPolicy` row for that year first
+(then the claim), so two griffie staff approving at the same moment are
+serialised: neither can over-spend the budget or a member's cap, and a claim
+cannot be approved twice. Every transition writes a `ClaimEvent` in the same
+transaction; a forbidden transition raises a `ClaimError` with a Dutch message
+and changes nothing. E-mails go out after commit through the task framework.
+"""
+
+import datetime
+import uuid
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from courses.choices import ReviewStatus
+from enrolment.models import Enrolment, EnrolmentStatus, GriffieMember, Payment, PaymentMethod, PaymentStatus
+from glashelder.audit import audit_log
+
+from .models import (
+    SPENT_STATUSES,
+    ZERO,
+    ApprovingGroup,
+    Claim,
+    ClaimEvent,
+    ClaimExport,
+    ClaimKind,
+    ClaimStatus,
+    LegalBasis,
+    Reservation,
+    ReservationKind,
+    ReservationStatus,
+    TrainingPolicy,
+)
+from .money import euro, to_money
+from .selectors import reserved_amount, spent_amount
+
+Action = ClaimEvent.Action
+
+
+class ClaimError(Exception):
+    """A refused action on a claim or reservation; `message` is Dutch and shown to the user."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+class EligibilityError(ClaimError):
+    pass
+
+
+class TransitionError(ClaimError):
+    pass
+
+
+class BudgetError(ClaimError):
+    pass
+
+
+class FourEyesError(ClaimError):
+    pass
+
+
+class NotAllowedError(ClaimError):
+    pass
+
+
+class NothingToExportError(ClaimError):
+    pass
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _name(user):
+    if user is None:
+        return "Glashelder"
+    return getattr(user, "display_name", None) or str(user)
+
+
+def _today():
+    return timezone.localdate()
+
+
+def _local_date(value):
+    if value is None:
+        return None
+    return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+
+
+def _new_number(prefix, year, model):
+    """`GH-2026-000123`: a temporary unique value first, the final one from the primary key."""
+    return f"tmp-{uuid.uuid4().hex[:14]}", lambda obj: f"{prefix}-{year}-{obj.pk:06d}"
+
+
+def _create_numbered(model, prefix, year, **fields):
+    temp, final = _new_number(prefix, year, model)
+    obj = model.objects.create(number=temp, **fields)
+    obj.number = final(obj)
+    model.objects.filter(pk=obj.pk).update(number=obj.number)
+    return obj
+
+
+def _event(claim, action, *, actor=None, from_status="", reason="", amount=None):
+    return ClaimEvent.objects.create(
+        claim=claim,
+        action=action,
+        actor=actor if actor is not None and getattr(actor, "pk", None) else None,
+        actor_name=_name(actor),
+        from_status=from_status,
+        to_status=claim.status,
+        reason=reason,
+        amount=amount,
+    )
+
+
+def _lock_claim(claim):
+    return Claim.objects.select_for_update().get(pk=claim.pk)
+
+
+def _lock_reservation(reservation):
+    return Reservation.objects.select_for_update().get(pk=reservation.pk)
+
+
+def _lock_policy(authority_id, year):
+    policy = TrainingPolicy.objects.select_for_update().filter(authority_id=authority_id, year=year).first()
+    if policy is None:
+        raise EligibilityError(_("Er is geen scholingsregeling voor %(year)s; de griffie moet die eerst vastleggen.") % {"year": year})
+    return policy
+
+
+def _require_griffie(actor, authority_id):
+    if actor is None or not GriffieMember.objects.filter(user=actor, authority_id=authority_id).exists():
+        raise NotAllowedError(_("Alleen de griffie van deze overheid kan hierover beslissen."))
+
+
+def _require_member(claim_or_reservation, member):
+    if member is None or claim_or_reservation.member_id != member.pk:
+        raise NotAllowedError(_("Dit is niet uw declaratie."))
+
+
+def _require_status(claim, allowed, message):
+    if claim.status not in allowed:
+        raise TransitionError(message % {"status": claim.get_status_display().lower()})
+
+
+def _after_commit(task, *args):
+    transaction.on_commit(lambda: task.enqueue(*args))
+
+
+def _check_course(course):
+    if course.is_free:
+        raise EligibilityError(_("Deze cursus is gratis; er valt niets te declareren."))
+    if course.review_status != ReviewStatus.APPROVED or not course.live:
+        raise EligibilityError(
+            _("Deze cursus is niet goedgekeurd als niet-partijpolitieke scholing en kan daarom niet worden gedeclareerd.")
+        )
+
+
+def _check_office(office, day):
+    if not office.is_verified:
+        raise EligibilityError(_("Uw ambt is (nog) niet bevestigd door de griffie; declareren kan pas daarna."))
+    if not office.held_on(day):
+        raise EligibilityError(
+            _("U bekleedde het ambt %(office)s niet op %(day)s, de datum van de scholing.")
+            % {"office": office, "day": day.strftime("%d-%m-%Y")}
+        )
+
+
+def _check_role(policy, role, role_label):
+    if not policy.role_is_eligible(role):
+        raise EligibilityError(
+            _("Volgens de scholingsregeling %(year)s van %(authority)s kan een %(role)s geen scholingskosten declareren.")
+            % {"year": policy.year, "authority": policy.authority, "role": role_label.lower()}
+        )
+
+
+def _check_deadline(policy, completed_on, today=None):
+    today = today or _today()
+    deadline = completed_on + datetime.timedelta(days=policy.claim_deadline_days)
+    if today > deadline:
+        raise EligibilityError(
+            _("De termijn om te declareren is verstreken: uiterlijk %(days)s dagen na afronding, dus tot en met %(deadline)s.")
+            % {"days": policy.claim_deadline_days, "deadline": deadline.strftime("%d-%m-%Y")}
+        )
+
+
+def _legal_basis(role, level, day):
+    basis = LegalBasis.applicable(role=role, level=level, day=day)
+    if basis is None:
+        return None, "", False
+    return basis, basis.citation, basis.confirmed
+
+
+def _policy(authority_id, year):
+    return TrainingPolicy.objects.filter(authority_id=authority_id, year=year).first()
+
+
+def _no_policy(year, authority):
+    return EligibilityError(
+        _("%(authority)s heeft (nog) geen scholingsregeling voor %(year)s; neem contact op met de griffie.")
+        % {"authority": authority, "year": year}
+    )
+
+
+# ---------------------------------------------------------------- eligibility and preparing
+
+
+def enrolment_claim_refusal(*, enrolment, today=None):
+    """Why no claim can be made for this enrolment (Dutch), or None when it can."""
+    try:
+        _check_enrolment(enrolment, today=today)
+    except EligibilityError as error:
+        return error.message
+    return None
+
+
+def _paid_amount(enrolment):
+    payments = list(enrolment.payments.filter(status__in=(PaymentStatus.PAID, PaymentStatus.REFUNDED)))
+    if any(p.method == PaymentMethod.AUTHORITY for p in payments):
+        return None, payments
+    return sum((p.net_amount for p in payments), ZERO), payments
+
+
+def _check_enrolment(enrolment, *, today=None):
+    """Raise EligibilityError unless a claim may be prepared; return (policy, completed_on, amount, payments)."""
+    if Claim.objects.filter(enrolment=enrolment).exists():
+        raise EligibilityError(_("Voor deze inschrijving is al een declaratie gemaakt; per inschrijving kan één declaratie."))
+    if enrolment.status != EnrolmentStatus.COMPLETED or enrolment.completed_at is None:
+        raise EligibilityError(_("U kunt declareren nadat u de cursus heeft afgerond."))
+    course = enrolment.course
+    _check_course(course)
+    completed_on = _local_date(enrolment.completed_at)
+    _check_office(enrolment.office, completed_on)
+    authority = enrolment.office.authority
+    policy = _policy(authority.pk, completed_on.year)
+    if policy is None:
+        raise _no_policy(completed_on.year, authority)
+    _check_role(policy, enrolment.office.role, enrolment.office.get_role_display())
+    _check_deadline(policy, completed_on, today)
+    amount, payments = _paid_amount(enrolment)
+    if amount is not None and amount <= 0:
+        raise EligibilityError(_("Er is geen betaling voor deze cursus gevonden; zonder betaalbewijs kunt u niet declareren."))
+    return policy, completed_on, amount, payments
+
+
+def claim_prepare(*, enrolment, actor=None, today=None):
+    """Prepare a draft claim for a completed enrolment (or an approved one, for direct payment)."""
+    with transaction.atomic():
+        enrolment = (
+            Enrolment.objects.select_for_update(of=("self",))
+            .select_related("office__authority", "course__provider", "session", "person")
+            .get(pk=enrolment.pk)
+        )
+        policy, completed_on, amount, payments = _check_enrolment(enrolment, today=today)
+        office = enrolment.office
+        course = enrolment.course
+        reservation = (
+            Reservation.objects.select_for_update()
+            .filter(Q(enrolment=enrolment) | Q(enrolment__isnull=True, member=enrolment.person, course=course))
+            .filter(status=ReservationStatus.GRANTED)
+            .order_by("pk")
+            .first()
+        )
+        if amount is None:
+            kind = ClaimKind.DIRECT_PAYMENT
+            amount = reservation.amount if reservation else sum((p.net_amount for p in payments), ZERO)
+        elif reservation is not None:
+            kind = ClaimKind.PRIOR_APPROVAL
+        else:
+            kind = ClaimKind.COURSE
+        start = enrolment.session.starts_at if enrolment.session_id else (enrolment.activated_at or enrolment.created_at)
+        basis, basis_text, basis_confirmed = _legal_basis(office.role, office.authority.kind, completed_on)
+        outcomes = course.learning_outcome_list
+        functional = ""
+        if outcomes:
+            functional = _("De cursus versterkt mijn kennis en vaardigheden voor het ambt van %(role)s:") % {
+                "role": office.get_role_display().lower()
+            } + "\n" + "\n".join(f"- {line}" for line in outcomes)
+        receipt = next((p.receipt_url for p in payments if p.receipt_url), "")
+        try:
+            with transaction.atomic():
+                claim = _create_numbered(
+                    Claim,
+                    "GH",
+                    completed_on.year,
+                    kind=kind,
+                    status=ClaimStatus.DRAFT,
+                    authority=office.authority,
+                    budget_year=completed_on.year,
+                    member=enrolment.person,
+                    office=office,
+                    member_name=_name(enrolment.person),
+                    role=office.role,
+                    authority_name=str(office.authority),
+                    authority_code=office.authority.cbs_code,
+                    enrolment=enrolment,
+                    reservation=reservation,
+                    course=course,
+                    course_title=course.title,
+                    provider_name=course.provider.name,
+                    course_format=course.get_format_display(),
+                    start_date=min(_local_date(start), completed_on),
+                    end_date=completed_on,
+                    study_load_hours=course.study_load_hours,
+                    receipt_url=receipt,
+                    amount_requested=to_money(amount),
+                    legal_basis=basis,
+                    legal_basis_text=basis_text,
+                    legal_basis_confirmed=basis_confirmed,
+                    functional_reason=functional,
+                )
+        except IntegrityError as error:
+            raise EligibilityError(_("Voor deze inschrijving is al een declaratie gemaakt; per inschrijving kan één declaratie.")) from error
+        _event(claim, Action.PREPARED, actor=actor, amount=claim.amount_requested)
+        if kind == ClaimKind.DIRECT_PAYMENT and reservation is not None:
+            # The authority paid the provider: the griffie decided when it granted the request.
+            claim.status = ClaimStatus.APPROVED
+            claim.amount_approved = claim.amount_requested
+            claim.decided_at = timezone.now()
+            claim.decided_by_id = reservation.decided_by_id
+            claim.decided_by_name = reservation.decided_by_name
+            claim.non_partisan_statement = True
+            claim.submitted_at = claim.decided_at
+            claim.save()
+            reservation.status = ReservationStatus.USED
+            reservation.save(update_fields=["status"])
+            _event(
+                claim, Action.APPROVED, actor=None, from_status=ClaimStatus.DRAFT, amount=claim.amount_approved,
+                reason=_("Rechtstreeks betaald door de overheid (inkooporder %(order)s, toestemming %(number)s).")
+                % {"order": reservation.order_number, "number": reservation.number},
+            )
+        return claim
+
+
+def claim_prepare_external(*, member, office, title, provider_name, start_date, end_date, amount, description,
+                           invoice, functional_reason="", study_load_hours=ZERO, today=None):
+    """A claim for a non-partisan training outside the catalogue; always judged by the griffie."""
+    today = today or _today()
+    with transaction.atomic():
+        if office.person_id != member.pk:
+            raise NotAllowedError(_("Dit is niet uw ambt."))
+        if end_date < start_date:
+            raise EligibilityError(_("De einddatum ligt voor de begindatum."))
+        if end_date > today:
+            raise EligibilityError(_("U kunt een scholing declareren nadat u die heeft gevolgd."))
+        if amount is None or amount <= 0:
+            raise EligibilityError(_("Vul het bedrag van de factuur in."))
+        if not invoice:
+            raise EligibilityError(_("Voeg de factuur toe als bewijsstuk."))
+        _check_office(office, end_date)
+        policy = _policy(office.authority_id, end_date.year)
+        if policy is None:
+            raise _no_policy(end_date.year, office.authority)
+        _check_role(policy, office.role, office.get_role_display())
+        _check_deadline(policy, end_date, today)
+        basis, basis_text, basis_confirmed = _legal_basis(office.role, office.authority.kind, end_date)
+        claim = _create_numbered(
+            Claim,
+            "GH",
+            end_date.year,
+            kind=ClaimKind.EXTERNAL,
+            authority=office.authority,
+            budget_year=end_date.year,
+            member=member,
+            office=office,
+            member_name=_name(member),
+            role=office.role,
+            authority_name=str(office.authority),
+            authority_code=office.authority.cbs_code,
+            course_title=title,
+            provider_name=provider_name,
+            start_date=start_date,
+            end_date=end_date,
+            study_load_hours=study_load_hours or ZERO,
+            description=description,
+            amount_requested=to_money(amount),
+            legal_basis=basis,
+            legal_basis_text=basis_text,
+            legal_basis_confirmed=basis_confirmed,
+            functional_reason=functional_reason,
+        )
+        claim.invoice.save(invoice.name.rsplit("/", 1)[-1][:80] or "factuur", invoice, save=True)
+        _event(claim, Action.PREPARED, actor=member, amount=claim.amount_requested)
+        return claim
+
+
+# ---------------------------------------------------------------- member transitions
+
+
+def claim_update(*, claim, member, functional_reason, member_remark, non_partisan_statement):
+    """The member edits the texts of a draft or returned claim (amounts come from the payment)."""
+    with transaction.atomic():
+        claim = _lock_claim(claim)
+        _require_member(claim, member)
+        _require_status(claim, (ClaimStatus.DRAFT, ClaimStatus.RETURNED), _("Een declaratie met status %(status)s kunt u niet meer wijzigen."))
+        claim.functional_reason = functional_reason
+        claim.member_remark = member_remark
+        claim.non_partisan_statement = bool(non_partisan_statement)
+        claim.save(update_fields=["functional_reason", "member_remark", "non_partisan_statement"])
+        _event(claim, Action.UPDATED, actor=member, from_status=claim.status)
+        return claim
+
+
+def _check_ready_to_submit(claim):
+    if not claim.non_partisan_statement:
+        raise EligibilityError(_("Verklaar dat de scholing niet partijpolitiek was; zonder die verklaring kunt u niet indienen."))
+    if not claim.functional_reason.strip():
+        raise EligibilityError(_("Leg uit waarom de scholing uw ambt dient (functiegericht)."))
+    if claim.kind == ClaimKind.EXTERNAL and not claim.invoice:
+        raise EligibilityError(_("Voeg de factuur toe als bewijsstuk."))
+
+
+def claim_submit(*, claim, member, today=None):
+    """Draft → submitted."""
+    with transaction.atomic():
+        claim = _lock_claim(claim)
+        _require_member(claim, member)
+        _require_status(claim, (ClaimStatus.DRAFT,), _("Een declaratie met status %(status)s kan niet worden ingediend."))
+        _check_ready_to_submit(claim)
+        policy = _policy(claim.authority_id, claim.budget_year)
+        if policy is None:
+            raise _no_policy(claim.budget_year, claim.authority_name)
+        _check_deadline(policy, claim.end_date, today)
+        claim.status = ClaimStatus.SUBMITTED
+        claim.submitted_at = timezone.now()
+        claim.save(update_fields=["status", "submitted_at"])
+        _event(claim, Action.SUBMITTED, actor=member, from_status=ClaimStatus.DRAFT, amount=claim.amount_requested)
+        return claim
+
+
+def claim_withdraw(*, claim, member):
+    """Submitted or returned → draft, until the griffie decided. A first (four-eyes) approval is undone."""
+    with transaction.atomic():
+        claim = _lock_claim(claim)
+        _require_member(claim, member)
+        _require_status(
+            claim, (ClaimStatus.SUBMITTED, ClaimStatus.RETURNED), _("Een declaratie met status %(status)s kunt u niet intrekken.")
+        )
+        previous = claim.status
+        claim.status = ClaimStatus.DRAFT
+        claim.submitted_at = None
+        claim.first_approved_by = None
+        claim.first_approved_by_name = ""
+        claim.first_approved_amount = None
+        claim.save()
+        _event(claim, Action.WITHDRAWN, actor=member, from_status=previous)
+        return claim
+
+
+def claim_resubmit(*, claim, member):
+    """Returned → submitted, after the member answered the griffie's question."""
+    with transaction.atomic():
+        claim = _lock_claim(claim)
+        _require_member(claim, member)
+        _require_status(claim, (ClaimStatus.RETURNED,), _("Alleen een teruggestuurde declaratie kan opnieuw worden ingediend; deze is %(status)s."))
+        _check_ready_to_submit(claim)
+        claim.status = ClaimStatus.SUBMITTED
+        claim.submitted_at = timezone.now()
+        claim.save(update_fields=["status", "submitted_at"])
+        _event(claim, Action.RESUBMITTED, actor=member, from_status=ClaimStatus.RETURNED, reason=claim.member_remark)
+        return claim
+
+
+# ---------------------------------------------------------------- griffie decisions
+
+
+def claim_return(*, claim, actor, question):
+    """Submitted → returned, with a question to the member."""
+    from . import tasks
+
+    question = (question or "").strip()
+    if not question:
+        raise TransitionError(_("Stel een vraag of noem wat er moet worden aangepast."))
+    with transaction.atomic():
+        claim = _lock_claim(claim)
+        _require_griffie(actor, claim.authority_id)
+        _require_status(claim, (ClaimStatus.SUBMITTED,), _("Een declaratie met status %(status)s kan niet worden teruggestuurd."))
+        claim.status = ClaimStatus.RETURNED
+        claim.decision_reason = question
+        claim.first_approved_by = None
+        claim.first_approved_by_name = ""
+        claim.first_approved_amount = None
+        claim.save()
+        _event(claim, Action.RETURNED, actor=actor, from_status=ClaimStatus.SUBMITTED, reason=question)
+        audit_log("claim_returned", actor=actor, target=claim.number)
+        _after_commit(tasks.send_claim_decision, claim.pk)
+        return claim
+
+
+def claim_reject(*, claim, actor, reason):
+    """Submitted → rejected, with the reason. A prior approval it used is released."""
+    from . import tasks
+
+    reason = (reason or "").strip()
+    if not reason:
+        raise TransitionError(_("Geef de reden van de afwijzing."))
+    with transaction.atomic():
+        claim = _lock_claim(claim)
+        _require_griffie(actor, claim.authority_id)
+        _require_status(claim, (ClaimStatus.SUBMITTED,), _("Een declaratie met status %(status)s kan niet worden afgewezen."))
+        if claim.member_id and claim.member_id == actor.pk:
+            raise NotAllowedError(_("U kunt niet beslissen over uw eigen declaratie."))
+        claim.status = ClaimStatus.REJECTED
+        claim.decision_reason = reason
+        claim.decided_at = timezone.now()
+        claim.decided_by = actor
+        claim.decided_by_name = _name(actor)
+        claim.save()
+        if claim.reservation_id:
+            Reservation.objects.filter(pk=claim.reservation_id, status=ReservationStatus.GRANTED).update(
+                status=ReservationStatus.RELEASED, released_at=timezone.now()
+            )
+        _event(claim, Action.REJECTED, actor=actor, from_status=ClaimStatus.SUBMITTED, reason=reason)
+        audit_log("claim_rejected", actor=actor, target=claim.number)
+        _after_commit(tasks.send_claim_decision, claim.pk)
+        return claim
+
+
+def _check_budget(policy, claim, amount):
+    """Raise BudgetError (with the numbers) when approving `amount` would exceed a cap or the budget."""
+    own_reservation = Decimal("0")
+    if claim.reservation_id:
+        reservation = Reservation.objects.filter(pk=claim.reservation_id, status=ReservationStatus.GRANTED).first()
+        if reservation is not None:
+            own_reservation = reservation.amount
+    if policy.cap_per_course is not None and amount > policy.cap_per_course:
+        raise BudgetError(
+            _("Het maximum per cursus is %(cap)s; goedkeuren van %(amount)s kan niet. Keur ten hoogste %(cap)s goed, met een reden voor de rest.")
+            % {"cap": euro(policy.cap_per_course), "amount": euro(amount)}
+        )
+    if policy.cap_per_member is not None and claim.member_id:
+        used = spent_amount(authority_id=policy.authority_id, year=policy.year, member_id=claim.member_id)
+        held = reserved_amount(authority_id=policy.authority_id, year=policy.year, member_id=claim.member_id, exclude_pk=claim.reservation_id)
+        room = policy.cap_per_member - used - held
+        if amount > room:
+            raise BudgetError(
+                _("Dit gaat boven het maximum per ambtsdrager: %(cap)s per jaar, al besteed %(used)s, gereserveerd %(held)s, "
+                  "dus nog %(room)s; deze declaratie vraagt %(amount)s.")
+                % {"cap": euro(policy.cap_per_member), "used": euro(used), "held": euro(held), "room": euro(max(room, ZERO)), "amount": euro(amount)}
+            )
+    spent = spent_amount(authority_id=policy.authority_id, year=policy.year)
+    reserved = reserved_amount(authority_id=policy.authority_id, year=policy.year) - own_reservation
+    left = policy.budget - spent - reserved
+    if amount > left:
+        raise BudgetError(
+            _("Onvoldoende budget %(year)s: budget %(budget)s, besteed %(spent)s, gereserveerd %(reserved)s, over %(left)s; "
+              "deze declaratie vraagt %(amount)s.")
+            % {"year": policy.year, "budget": euro(policy.budget), "spent": euro(spent), "reserved": euro(reserved),
+               "left": euro(max(left, ZERO)), "amount": euro(amount)}
+        )
+
+
+def claim_approve(*, claim, actor, amount=None, reason="", decision_reference=""):
+    """Submitted → approved, in full or in part (a reason for the rest is required).
+
+    Above the policy's four-eyes threshold the first call records a first
+    approval and a second person completes it.
+    """
+    from . import tasks
+
+    reason = (reason or "").strip()
+    with transaction.atomic():
+        # Lock order: policy, then claim — the same in every budget decision.
+        unlocked = Claim.objects.only("authority_id", "budget_year").get(pk=claim.pk)
+        policy = _lock_policy(unlocked.authority_id, unlocked.budget_year)
+        claim = _lock_claim(claim)
+        _require_griffie(actor, claim.authority_id)
+        _require_status(claim, (ClaimStatus.SUBMITTED,), _("Een declaratie met status %(status)s kan niet worden goedgekeurd."))
+        if claim.member_id and claim.member_id == actor.pk:
+            raise NotAllowedError(_("U kunt niet beslissen over uw eigen declaratie."))
+        if amount is None:
+            amount = claim.first_approved_amount if claim.first_approved_amount is not None else claim.amount_requested
+        amount = to_money(amount)
+        if amount <= 0:
+            raise TransitionError(_("Een goedkeuring is meer dan € 0,00; wijs de declaratie anders af met een reden."))
+        if amount > claim.amount_requested:
+            raise TransitionError(
+                _("U kunt niet meer goedkeuren dan gevraagd (%(requested)s).") % {"requested": euro(claim.amount_requested)}
+            )
+        partial = amount < claim.amount_requested
+        if partial and not reason:
+            raise TransitionError(_("Geef een reden waarom niet het hele bedrag wordt vergoed."))
+        if policy.approver_for(claim.role) == ApprovingGroup.COLLEGE and not decision_reference.strip():
+            raise TransitionError(
+                _("Over declaraties van bestuurders beslist het college; vul het kenmerk van het besluit in.")
+            )
+        _check_budget(policy, claim, amount)
+        threshold = policy.four_eyes_threshold
+        if threshold is not None and amount > threshold:
+            if not claim.first_approved_by_name:
+                claim.first_approved_by = actor
+                claim.first_approved_by_name = _name(actor)
+                claim.first_approved_amount = amount
+                claim.save(update_fields=["first_approved_by", "first_approved_by_name", "first_approved_amount"])
+                _event(claim, Action.FIRST_APPROVAL, actor=actor, from_status=ClaimStatus.SUBMITTED, amount=amount, reason=reason)
+                audit_log("claim_first_approval", actor=actor, target=claim.number, amount=str(amount))
+                return claim
+            if claim.first_approved_by_id == actor.pk:
+                raise FourEyesError(
+                    _("Boven %(threshold)s keurt een tweede persoon goed. U gaf de eerste goedkeuring; een collega moet de tweede geven.")
+                    % {"threshold": euro(threshold)}
+                )
+        claim.status = ClaimStatus.APPROVED
+        claim.amount_approved = amount
+        claim.decision_reason = reason
+        claim.decision_reference = decision_reference.strip()
+        claim.decided_at = timezone.now()
+        claim.decided_by = actor
+        claim.decided_by_name = _name(actor)
+        claim.save()
+        if claim.reservation_id:
+            Reservation.objects.filter(pk=claim.reservation_id).update(status=ReservationStatus.USED)
+        _event(
+            claim, Action.PARTIALLY_APPROVED if partial else Action.APPROVED, actor=actor, from_status=ClaimStatus.SUBMITTED,
+            amount=amount, reason=reason,
+        )
+        audit_log("claim_approved", actor=actor, target=claim.number, amount=str(amount), partial=partial)
+        _after_commit(tasks.send_claim_decision, claim.pk)
+        return claim
+
+
+def claims_approve_bulk(*, claims, actor):
+    """Approve each selected claim in full, each in its own transaction. Returns (approved, [(claim, message)])."""
+    approved, refused = [], []
+    for claim in sorted(claims, key=lambda c: c.pk):
+        try:
+            result = claim_approve(claim=claim, actor=actor)
+        except ClaimError as error:
+            refused.append((claim, error.message))
+        else:
+            approved.append(result)
+    return approved, refused
+
+
+def claims_export(*, authority, actor, period_start, period_end):
+    """Mark the approved claims decided in the period as exported, in one transaction; return the export.
+
+    The rows are locked, so two exports at the same moment never contain the same claim.
+    """
+    with transaction.atomic():
+        _require_griffie(actor, authority.pk)
+        if period_end < period_start:
+            raise TransitionError(_("Het einde van de periode ligt voor het begin."))
+        start = timezone.make_aware(datetime.datetime.combine(period_start, datetime.time.min))
+        end = timezone.make_aware(datetime.datetime.combine(period_end + datetime.timedelta(days=1), datetime.time.min))
+        claims = list(
+            Claim.objects.select_for_update()
+            .filter(authority=authority, status=ClaimStatus.APPROVED, decided_at__gte=start, decided_at__lt=end)
+            .order_by("pk")
+        )
+        if not claims:
+            raise NothingToExportError(_("Er zijn geen goedgekeurde declaraties in deze periode die nog niet zijn geëxporteerd."))
+        now = timezone.now()
+        export = ClaimExport.objects.create(
+            authority=authority,
+            period_start=period_start,
+            period_end=period_end,
+            created_at=now,
+            created_by=actor,
+            created_by_name=_name(actor),
+            claim_count=len(claims),
+            total=sum((c.net_approved for c in claims), ZERO),
+        )
+        Claim.objects.filter(pk__in=[c.pk for c in claims]).update(status=ClaimStatus.EXPORTED, export=export, exported_at=now)
+        ClaimEvent.objects.bulk_create(
+            ClaimEvent(
+                claim=c, action=Action.EXPORTED, actor=actor, actor_name=_name(actor), at=now, from_status=ClaimStatus.APPROVED,
+                to_status=ClaimStatus.EXPORTED, amount=c.net_approved,
+                reason=_("Export %(start)s – %(end)s") % {"start": period_start.strftime("%d-%m-%Y"), "end": period_end.strftime("%d-%m-%Y")},
+            )
+            for c in claims
+        )
+        audit_log(
+            "claims_exported", actor=actor, target=f"{authority.cbs_code} {period_start}–{period_end}",
+            export=export.pk, count=len(claims), total=str(export.total),
+        )
+        return export
+
+
+def claim_reverse(*, claim, amount, reason, actor=None):
+    """Reverse (part of) an approved or exported claim by a new event; the decision itself is kept."""
+    from . import tasks
+
+    reason = (reason or "").strip()
+    if not reason:
+        raise TransitionError(_("Geef de reden van het terugdraaien."))
+    with transaction.atomic():
+        unlocked = Claim.objects.only("authority_id", "budget_year").get(pk=claim.pk)
+        TrainingPolicy.objects.select_for_update().filter(authority_id=unlocked.authority_id, year=unlocked.budget_year).first()
+        claim = _lock_claim(claim)
+        if actor is not None:
+            _require_griffie(actor, claim.authority_id)
+        _require_status(claim, SPENT_STATUSES, _("Een declaratie met status %(status)s kan niet worden teruggedraaid."))
+        amount = to_money(amount)
+        if amount <= 0 or amount > claim.net_approved:
+            raise TransitionError(
+                _("Terug te draaien bedrag moet tussen € 0,00 en %(max)s liggen.") % {"max": euro(claim.net_approved)}
+            )
+        claim.amount_reversed = claim.amount_reversed + amount
+        claim.save(update_fields=["amount_reversed"])
+        _event(claim, Action.REVERSED, actor=actor, from_status=claim.status, amount=amount, reason=reason)
+        audit_log("claim_reversed", actor=actor, target=claim.number, amount=str(amount))
+        _after_commit(tasks.send_claim_decision, claim.pk)
+        return claim
+
+
+# ---------------------------------------------------------------- prior approval and direct payment
+
+
+def _check_request(*, member, office, course, kind, today=None):
+    today = today or _today()
+    if office.person_id != member.pk:
+        raise NotAllowedError(_("Dit is niet uw ambt."))
+    _check_course(course)
+    _check_office(office, today)
+    policy = _policy(office.authority_id, today.year)
+    if policy is None:
+        raise _no_policy(today.year, office.authority)
+    _check_role(policy, office.role, office.get_role_display())
+    if kind == ReservationKind.DIRECT_PAYMENT and not policy.direct_payment_allowed:
+        raise EligibilityError(_("%(authority)s betaalt cursussen niet rechtstreeks aan de aanbieder.") % {"authority": office.authority})
+    if kind == ReservationKind.PRIOR_APPROVAL and not policy.prior_approval_required:
+        raise EligibilityError(_("%(authority)s vraagt geen voorafgaande toestemming; u kunt zich direct inschrijven.") % {"authority": office.authority})
+    open_request = Reservation.objects.filter(
+        member=member, course=course, status__in=(ReservationStatus.REQUESTED, ReservationStatus.GRANTED, ReservationStatus.USED)
+    ).exists()
+    if open_request:
+        raise EligibilityError(_("U heeft voor deze cursus al een aanvraag gedaan."))
+    return policy
+
+
+def _request(*, member, office, course, kind, remark, today=None):
+    from . import tasks
+
+    today = today or _today()
+    with transaction.atomic():
+        _check_request(member=member, office=office, course=course, kind=kind, today=today)
+        reservation = _create_numbered(
+            Reservation,
+            "VT" if kind == ReservationKind.PRIOR_APPROVAL else "RB",
+            today.year,
+            kind=kind,
+            authority=office.authority,
+            budget_year=today.year,
+            member=member,
+            office=office,
+            member_name=_name(member),
+            role=office.role,
+            course=course,
+            course_title=course.title,
+            provider_name=course.provider.name,
+            provider_email=course.provider.email,
+            amount=to_money(course.price),
+            member_remark=remark or "",
+        )
+        audit_log(f"{kind}_requested", actor=member, target=reservation.number)
+        _after_commit(tasks.send_griffie_request_notice, reservation.pk)
+        return reservation
+
+
+def prior_approval_request(*, member, office, course, remark="", today=None):
+    return _request(member=member, office=office, course=course, kind=ReservationKind.PRIOR_APPROVAL, remark=remark, today=today)
+
+
+def direct_payment_request(*, member, office, course, remark="", today=None):
+    return _request(member=member, office=office, course=course, kind=ReservationKind.DIRECT_PAYMENT, remark=remark, today=today)
+
+
+def _grant(reservation, actor, reason):
+    """Lock policy then reservation; check budget and caps; mark granted."""
+    unlocked = Reservation.objects.only("authority_id", "budget_year").get(pk=reservation.pk)
+    policy = _lock_policy(unlocked.authority_id, unlocked.budget_year)
+    reservation = _lock_reservation(reservation)
+    _require_griffie(actor, reservation.authority_id)
+    if reservation.status != ReservationStatus.REQUESTED:
+        raise TransitionError(_("Over deze aanvraag is al beslist (%(status)s).") % {"status": reservation.get_status_display().lower()})
+    if reservation.member_id and reservation.member_id == actor.pk:
+        raise NotAllowedError(_("U kunt niet beslissen over uw eigen aanvraag."))
+    amount = reservation.amount
+    if policy.cap_per_course is not None and amount > policy.cap_per_course:
+        raise BudgetError(_("Het maximum per cursus is %(cap)s; deze cursus kost %(amount)s.") % {"cap": euro(policy.cap_per_course), "amount": euro(amount)})
+    if policy.cap_per_member is not None and reservation.member_id:
+        used = spent_amount(authority_id=policy.authority_id, year=policy.year, member_id=reservation.member_id)
+        held = reserved_amount(authority_id=policy.authority_id, year=policy.year, member_id=reservation.member_id)
+        if amount > policy.cap_per_member - used - held:
+            raise BudgetError(
+                _("Dit gaat boven het maximum per ambtsdrager: %(cap)s per jaar, al besteed %(used)s, gereserveerd %(held)s; deze aanvraag is %(amount)s.")
+                % {"cap": euro(policy.cap_per_member), "used": euro(used), "held": euro(held), "amount": euro(amount)}
+            )
+    spent = spent_amount(authority_id=policy.authority_id, year=policy.year)
+    reserved = reserved_amount(authority_id=policy.authority_id, year=policy.year)
+    left = policy.budget - spent - reserved
+    if amount > left:
+        raise BudgetError(
+            _("Onvoldoende budget %(year)s: budget %(budget)s, besteed %(spent)s, gereserveerd %(reserved)s, over %(left)s; deze aanvraag is %(amount)s.")
+            % {"year": policy.year, "budget": euro(policy.budget), "spent": euro(spent), "reserved": euro(reserved), "left": euro(max(left, ZERO)), "amount": euro(amount)}
+        )
+    reservation.status = ReservationStatus.GRANTED
+    reservation.decided_at = timezone.now()
+    reservation.decided_by = actor
+    reservation.decided_by_name = _name(actor)
+    reservation.decision_reason = (reason or "").strip()
+    return reservation
+
+
+def prior_approval_approve(*, reservation, actor, reason=""):
+    """Grant a prior approval: the amount is reserved in the budget."""
+    from . import tasks
+
+    with transaction.atomic():
+        reservation = _grant(reservation, actor, reason)
+        if reservation.kind != ReservationKind.PRIOR_APPROVAL:
+            raise TransitionError(_("Dit is geen aanvraag voor voorafgaande toestemming."))
+        reservation.save()
+        audit_log("prior_approval_granted", actor=actor, target=reservation.number, amount=str(reservation.amount))
+        _after_commit(tasks.send_reservation_decision, reservation.pk)
+        return reservation
+
+
+def reservation_reject(*, reservation, actor, reason):
+    """Refuse a prior-approval or direct-payment request (reason required)."""
+    from . import tasks
+
+    reason = (reason or "").strip()
+    if not reason:
+        raise TransitionError(_("Geef de reden van de afwijzing."))
+    with transaction.atomic():
+        reservation = _lock_reservation(reservation)
+        _require_griffie(actor, reservation.authority_id)
+        if reservation.status != ReservationStatus.REQUESTED:
+            raise TransitionError(_("Over deze aanvraag is al beslist (%(status)s).") % {"status": reservation.get_status_display().lower()})
+        reservation.status = ReservationStatus.REFUSED
+        reservation.decided_at = timezone.now()
+        reservation.decided_by = actor
+        reservation.decided_by_name = _name(actor)
+        reservation.decision_reason = reason
+        reservation.save()
+        audit_log(f"{reservation.kind}_refused", actor=actor, target=reservation.number)
+        _after_commit(tasks.send_reservation_decision, reservation.pk)
+        return reservation
+
+
+prior_approval_reject = reservation_reject
+direct_payment_reject = reservation_reject
+
+
+def direct_payment_approve(*, reservation, actor, reason=""):
+    """Grant a direct payment: reserve the budget, make the enrolment active with an
+    authority payment, and send the provider a purchase order after commit."""
+    from . import tasks
+
+    with transaction.atomic():
+        reservation = _grant(reservation, actor, reason)
+        if reservation.kind != ReservationKind.DIRECT_PAYMENT:
+            raise TransitionError(_("Dit is geen aanvraag voor rechtstreekse betaling."))
+        if reservation.office is None or reservation.member is None or reservation.course is None:
+            raise TransitionError(_("De ambtsdrager, het ambt of de cursus bestaat niet meer."))
+        now = timezone.now()
+        enrolment = (
+            Enrolment.objects.select_for_update()
+            .filter(person=reservation.member, course=reservation.course)
+            .exclude(status=EnrolmentStatus.CANCELLED)
+            .first()
+        )
+        if enrolment is None:
+            enrolment = Enrolment.objects.create(
+                person=reservation.member, office=reservation.office, course=reservation.course,
+                status=EnrolmentStatus.ACTIVE, activated_at=now,
+            )
+        elif enrolment.status == EnrolmentStatus.REQUESTED:
+            enrolment.status = EnrolmentStatus.ACTIVE
+            enrolment.activated_at = now
+            enrolment.save(update_fields=["status", "activated_at"])
+        else:
+            raise TransitionError(_("De ambtsdrager is al ingeschreven en heeft de cursus al betaald of gevolgd."))
+        Payment.objects.create(
+            enrolment=enrolment, method=PaymentMethod.AUTHORITY, status=PaymentStatus.PAID, amount=reservation.amount, paid_at=now,
+        )
+        reservation.enrolment = enrolment
+        reservation.order_number = f"IO-{reservation.budget_year}-{reservation.pk:06d}"
+        reservation.save()
+        audit_log("direct_payment_granted", actor=actor, target=reservation.number, order=reservation.order_number, amount=str(reservation.amount))
+        _after_commit(tasks.send_reservation_decision, reservation.pk)
+        _after_commit(tasks.send_purchase_order, reservation.pk)
+        return reservation
+
+
+def reservations_release(*, enrolment, reason):
+    """Release the granted or pending reservations of a cancelled enrolment; the budget is free again."""
+    with transaction.atomic():
+        reservations = list(
+            Reservation.objects.select_for_update()
+            .filter(Q(enrolment=enrolment) | Q(enrolment__isnull=True, member_id=enrolment.person_id, course_id=enrolment.course_id))
+            .filter(status__in=(ReservationStatus.GRANTED, ReservationStatus.REQUESTED))
+            .order_by("pk")
+        )
+        now = timezone.now()
+        for reservation in reservations:
+            reservation.status = ReservationStatus.RELEASED
+            reservation.released_at = now
+            reservation.decision_reason = (reservation.decision_reason + "\n" + reason).strip()
+            reservation.save(update_fields=["status", "released_at", "decision_reason"])
+            audit_log("reservation_released", target=reservation.number, amount=str(reservation.amount))
+        return reservations
+
+
+def reservation_link_enrolment(*, enrolment):
+    """Link a granted prior approval to the enrolment made with it (payment_paid)."""
+    with transaction.atomic():
+        return Reservation.objects.filter(
+            enrolment__isnull=True, member_id=enrolment.person_id, course_id=enrolment.course_id, status=ReservationStatus.GRANTED
+        ).update(enrolment=enrolment)
+
+
+def claim_follow_refund(*, enrolment):
+    """A payment was refunded: reverse the part of an approved claim no longer paid; adjust an open one."""
+    claim = Claim.objects.filter(enrolment=enrolment).first()
+    if claim is None:
+        return None
+    paid = sum(
+        (p.net_amount for p in enrolment.payments.filter(status__in=(PaymentStatus.PAID, PaymentStatus.REFUNDED))), ZERO
+    )
+    if claim.status in SPENT_STATUSES:
+        excess = claim.net_approved - paid
+        if excess > 0:
+            return claim_reverse(
+                claim=claim, amount=excess, reason=_("Betaling (deels) terugbetaald door de aanbieder; nog betaald: %(paid)s.") % {"paid": euro(paid)}
+            )
+        return claim
+    if claim.status in (ClaimStatus.DRAFT, ClaimStatus.SUBMITTED, ClaimStatus.RETURNED) and paid < claim.amount_requested:
+        with transaction.atomic():
+            claim = _lock_claim(claim)
+            claim.amount_requested = to_money(max(paid, ZERO))
+            claim.save(update_fields=["amount_requested"])
+            _event(
+                claim, Action.UPDATED, from_status=claim.status, amount=claim.amount_requested,
+                reason=_("Gevraagd bedrag aangepast na terugbetaling door de aanbieder."),
+            )
+        return claim
+    return claim
+
+
+def enrolment_prior_approval_refusal(*, person, office, course):
+    """For the enrolment check hook: a Dutch refusal when prior approval is required and not granted."""
+    if office is None or course.is_free or not course.is_reimbursable:
+        return None
+    today = _today()
+    policy = _policy(office.authority_id, today.year)
+    if policy is None or not policy.prior_approval_required or not policy.role_is_eligible(office.role):
+        return None
+    granted = Reservation.objects.filter(
+        member=person, course=course, status__in=(ReservationStatus.GRANTED, ReservationStatus.USED)
+    ).exists()
+    if granted:
+        return None
+    from django.urls import reverse
+
+    return _(
+        "%(authority)s vraagt voorafgaande toestemming voordat u zich inschrijft voor een betaalde cursus. "
+        "Vraag die eerst aan via %(url)s."
+    ) % {"authority": office.authority, "url": reverse("reimbursement:reservation_request", args=[course.pk])}

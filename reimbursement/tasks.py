@@ -1,0 +1,122 @@
+"""E-mails of the reimbursement app, sent through the task framework after commit.
+
+Each task takes ids only (task arguments must be JSON) and re-reads the rows.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django_tasks import task
+
+from enrolment.models import GriffieMember
+
+from .models import Claim, ClaimStatus, Reservation, ReservationStatus
+
+
+def absolute(path):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def send_mail_templates(name, context, to, attachments=()):
+    """Render reimbursement/email/<name>_subject.txt, .txt and .html in Dutch and send one message."""
+    if not to:
+        return None
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string(f"reimbursement/email/{name}_subject.txt", context).strip()
+        text = render_to_string(f"reimbursement/email/{name}.txt", context)
+        html = render_to_string(f"reimbursement/email/{name}.html", context)
+    message = EmailMultiAlternatives(subject=" ".join(subject.split()), body=text, to=to)
+    message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
+    message.send()
+    return message
+
+
+@task()
+def send_claim_decision(claim_id):
+    """Tell the member about a decision on their claim (returned, approved, rejected, reversed)."""
+    claim = Claim.objects.select_related("member").filter(pk=claim_id).first()
+    if claim is None or claim.member is None or not claim.member.email:
+        return
+    last = claim.events.order_by("-at", "-pk").first()
+    context = {
+        "claim": claim,
+        "event": last,
+        "claim_url": absolute(reverse("reimbursement:member_claim", args=[claim.number])),
+    }
+    send_mail_templates("claim_decision", context, [claim.member.email])
+
+
+@task()
+def send_reservation_decision(reservation_id):
+    reservation = Reservation.objects.select_related("member").filter(pk=reservation_id).first()
+    if reservation is None or reservation.member is None or reservation.status == ReservationStatus.REQUESTED:
+        return
+    context = {"reservation": reservation, "list_url": absolute(reverse("reimbursement:member_reservations"))}
+    send_mail_templates("reservation_decision", context, [reservation.member.email])
+
+
+@task()
+def send_griffie_request_notice(reservation_id):
+    reservation = Reservation.objects.select_related("authority").filter(pk=reservation_id).first()
+    if reservation is None or reservation.status != ReservationStatus.REQUESTED:
+        return
+    recipients = list(
+        GriffieMember.objects.filter(authority=reservation.authority).exclude(user_id=reservation.member_id)
+        .values_list("user__email", flat=True)
+    )
+    context = {"reservation": reservation, "url": absolute(reverse("reimbursement:griffie_reservations"))}
+    send_mail_templates("request_notice", context, recipients)
+
+
+@task()
+def send_purchase_order(reservation_id):
+    """The provider gets the purchase order (PDF and e-mail) to invoice the authority."""
+    from .documents import purchase_order_pdf
+
+    reservation = Reservation.objects.select_related("authority", "decided_by").filter(pk=reservation_id).first()
+    if reservation is None or not reservation.order_number or not reservation.provider_email:
+        return
+    context = {"reservation": reservation, "authority": reservation.authority}
+    pdf = purchase_order_pdf(reservation)
+    send_mail_templates(
+        "purchase_order", context, [reservation.provider_email],
+        attachments=[(f"inkooporder-{reservation.order_number}.pdf", pdf, "application/pdf")],
+    )
+
+
+def digest_claims(authority_id):
+    return list(
+        Claim.objects.filter(authority_id=authority_id, status=ClaimStatus.SUBMITTED, digest_sent_on__isnull=True).order_by("submitted_at", "pk")
+    )
+
+
+@task()
+def send_claim_digest(authority_id, day):
+    """One e-mail per griffie with the claims submitted since the last digest; marks them, so a rerun sends nothing."""
+    from django.db import transaction
+
+    day = datetime.date.fromisoformat(day)
+    with transaction.atomic():
+        claims = list(
+            Claim.objects.select_for_update()
+            .filter(authority_id=authority_id, status=ClaimStatus.SUBMITTED, digest_sent_on__isnull=True)
+            .order_by("submitted_at", "pk")
+        )
+        if not claims:
+            return 0
+        recipients = list(GriffieMember.objects.filter(authority_id=authority_id).values_list("user__email", flat=True))
+        Claim.objects.filter(pk__in=[c.pk for c in claims]).update(digest_sent_on=day)
+    context = {
+        "claims": claims,
+        "authority_name": claims[0].authority_name,
+        "day": day,
+        "queue_url": absolute(reverse("reimbursement:griffie_home")),
+    }
+    send_mail_templates("claim_digest", context, recipients)
+    return len(claims)
