@@ -21,7 +21,7 @@ class StripeCheckoutProvider(BasePaymentProvider):
         from ..services import to_cents
 
         if payment.stripe_checkout_session_id:
-            session = client().v1.checkout.sessions.retrieve(payment.stripe_checkout_session_id)
+            session = client().v1.checkout.sessions.retrieve(payment.stripe_checkout_session_id).to_dict()
             if session.get("status") == "open" and session.get("url"):
                 return PaymentStart(redirect_url=session["url"])
         enrolment = payment.enrolment
@@ -53,7 +53,7 @@ class StripeCheckoutProvider(BasePaymentProvider):
         attempt = payment.updated_at.strftime("%Y%m%d%H%M%S%f")
         session = client().v1.checkout.sessions.create(
             params, {"idempotency_key": f"glashelder-checkout-{payment.pk}-{attempt}"}
-        )
+        ).to_dict()
         type(payment).objects.filter(pk=payment.pk).update(stripe_checkout_session_id=session["id"])
         payment.stripe_checkout_session_id = session["id"]
         return PaymentStart(redirect_url=session["url"])
@@ -69,7 +69,7 @@ class StripeCheckoutProvider(BasePaymentProvider):
             {"payment_intent": payment.stripe_payment_intent_id, "amount": cents, "reason": reason,
              "metadata": {"payment_id": str(payment.pk)}},
             {"idempotency_key": f"glashelder-refund-{payment.pk}-{refunded_before}-{cents}"},
-        )
+        ).to_dict()
         if refund.get("status") in ("failed", "canceled"):
             raise ValueError(f"Stripe refused the refund {refund.get('id')}")
         return from_cents(refunded_before + int(refund["amount"]))

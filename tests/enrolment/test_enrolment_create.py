@@ -12,7 +12,7 @@ from courses.choices import Level, ReviewStatus, Role
 from enrolment import services
 from enrolment.models import Enrolment, EnrolmentStatus, OfficeStatus
 from tests.enrolment.builders import committed, free_course, live_course, member, paid_course
-from tests.factories import OfficeFactory, UserFactory, make_session, provincie_utrecht
+from tests.factories import UserFactory, make_session, provincie_utrecht
 
 pytestmark = pytest.mark.django_db
 
