@@ -176,6 +176,14 @@ def page_submit_for_review(*, page, user):
     """Save the page's current state as a revision and start the
     onpartijdigheidstoets on it (what "Ter beoordeling indienen" does)."""
     page = page.specific
+    state = page.current_workflow_state
+    if state is not None and state.status == state.STATUS_NEEDS_CHANGES:
+        # Resubmission after a rejection: the same workflow resumes.
+        if not page.permissions_for_user(user).can_edit():
+            raise ReviewError(_("U mag deze pagina niet ter beoordeling indienen."))
+        page.save_revision(user=user)
+        state.resume(user=user)
+        return state
     workflow = page.get_workflow()
     if workflow is None:
         raise ReviewError(_("Er is geen onpartijdigheidstoets ingesteld voor deze pagina."))
