@@ -13,8 +13,32 @@ SIGNATURES = {
     "image/png": [b"\x89PNG\r\n\x1a\n"],
     "image/jpeg": [b"\xff\xd8\xff"],
     "text/csv": [],  # text: checked by decoding instead
+    "text/plain": [],  # text: checked by decoding instead
+    # Office Open XML and OpenDocument files are ZIP containers.
+    "application/vnd.openxmlformats-officedocument": [b"PK\x03\x04"],
+    "application/vnd.oasis.opendocument": [b"PK\x03\x04"],
 }
-LABELS = {"application/pdf": "PDF", "image/png": "PNG", "image/jpeg": "JPEG", "text/csv": "CSV"}
+TEXT_TYPES = ("text/csv", "text/plain")
+LABELS = {
+    "application/pdf": "PDF",
+    "image/png": "PNG",
+    "image/jpeg": "JPEG",
+    "text/csv": "CSV",
+    "text/plain": "tekst",
+    "application/vnd.openxmlformats-officedocument": "Word/Excel/PowerPoint",
+    "application/vnd.oasis.opendocument": "OpenDocument",
+}
+# What each file extension of a Wagtail document must contain.
+DOCUMENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument",
+    "xlsx": "application/vnd.openxmlformats-officedocument",
+    "pptx": "application/vnd.openxmlformats-officedocument",
+    "odt": "application/vnd.oasis.opendocument",
+    "txt": "text/plain",
+    "csv": "text/csv",
+}
+DOCUMENT_MAX_SIZE = 20 * 1024 * 1024
 DEFAULT_MAX_SIZE = 5 * 1024 * 1024
 
 
@@ -30,7 +54,7 @@ def sniff(uploaded, allowed):
         signatures = SIGNATURES.get(content_type)
         if signatures is None:
             continue
-        if content_type == "text/csv":
+        if content_type in TEXT_TYPES:
             try:
                 head.decode("utf-8")
             except UnicodeDecodeError:

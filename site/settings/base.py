@@ -258,6 +258,14 @@ WAGTAILADMIN_LOGIN_URL = "/account/login/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/account/login/"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "txt", "csv"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
+# No SVG: it can carry script. Wagtail opens every image to check it is one.
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Documents are checked by content and size (glashelder.documents).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "glashelder.documents.CheckedDocumentForm"
+# Documents are served through Django (never straight from the media folder),
+# so Wagtail's document permissions and private collections apply.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False  # passwords are managed through allauth
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
