@@ -23,6 +23,7 @@ urlpatterns = [
     path("toegankelijkheid/", views.AccessibilityView.as_view(), name="accessibility"),
     path("mijn/gegevens/", views.PersonalDataView.as_view(), name="personal_data"),
     path("mijn/account-verwijderen/", views.AccountDeleteView.as_view(), name="account_delete"),
+    path("mijn/uitloggen-overal/", views.LogoutEverywhereView.as_view(), name="logout_everywhere"),
     path("", include("courses.urls")),
     path("", include("enrolment.urls")),
     path("", include("reimbursement.urls")),

@@ -4,6 +4,7 @@ from allauth.account.decorators import verified_email_required
 from allauth.core import ratelimit
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -111,4 +112,21 @@ class AccountDeleteView(View):
         privacy.account_delete(user=request.user, request=request)
         logout(request)
         messages.success(request, _("Uw account en persoonsgegevens zijn verwijderd."))
+        return redirect("/")
+
+
+@method_decorator(never_cache, name="dispatch")
+class LogoutEverywhereView(LoginRequiredMixin, View):
+    """"Uitloggen op alle apparaten": ends every session of the user, this one included."""
+
+    http_method_names = ["post"]
+
+    def post(self, request):
+        from allauth.usersessions.internal.flows.sessions import end_sessions
+        from allauth.usersessions.models import UserSession
+
+        end_sessions(request, list(UserSession.objects.filter(user_id=request.user.pk)))
+        if request.user.is_authenticated:
+            logout(request)
+        messages.success(request, _("U bent op alle apparaten uitgelogd."))
         return redirect("/")

@@ -30,6 +30,9 @@ CASES = [
     ("account_delete", lambda w: "/mijn/account-verwijderen/", "GET", members(200)),
     # Without the password nothing is deleted: the form comes back with an error.
     ("account_delete", lambda w: "/mijn/account-verwijderen/", "POST", members(200)),
+    # Ends the requester's own sessions only; GET is not allowed.
+    ("logout_everywhere", lambda w: "/mijn/uitloggen-overal/", "GET", members(405)),
+    ("logout_everywhere", lambda w: "/mijn/uitloggen-overal/", "POST", members(302)),
     # The admins' own login pages only redirect to the site's login.
     ("django_admin_login_redirect", lambda w: "/django-admin/login/?next=/django-admin/", "GET", everyone(302)),
     ("admin_login_redirect", lambda w: "/admin/login/?next=/admin/", "GET", everyone(302)),

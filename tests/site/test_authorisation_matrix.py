@@ -98,7 +98,7 @@ def _client_for(user):
 def run_cases(module, world):
     failures = []
     cases = list(module.CASES)
-    clients = {role: _client_for(world.users[role]) for role in ROLES}
+    clients = {}
     for case in cases:
         url_name, build, method, expected = case[:4]
         data = case[4] if len(case) > 4 else {}
@@ -108,10 +108,12 @@ def run_cases(module, world):
             continue
         path = build(world)
         for role in ROLES:
-            client = clients[role]
+            client = clients.get(role) or clients.setdefault(role, _client_for(world.users[role]))
             if method.upper() == "POST":
                 # The test client does not enforce CSRF: this checks authorisation only.
                 response = client.post(path, data)
+                # A POST may end the session (logout): the next case gets a fresh client.
+                clients.pop(role, None)
             else:
                 response = getattr(client, method.lower())(path)
             allowed = expected[role]
