@@ -198,6 +198,9 @@ class ProviderPagePermissionTester(PagePermissionTester):
                 if getattr(course, "provider_id", None) not in set(roles.provider_ids(user)):
                     self.permissions = set()
 
+    def can_submit_for_moderation(self):
+        return self.can_edit() and super().can_submit_for_moderation()
+
 
 class CoursePageForm(WagtailAdminPageForm):
     """The course editor form: a provider editor can only choose their own provider."""

@@ -12,5 +12,8 @@ class ReviewStatusPanel(Panel):
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
-            context["course"] = self.instance
+            course = self.instance
+            context["course"] = course
+            approver = course.approved_by if course.approved_by_id else None
+            context["approver"] = (approver.get_full_name() or approver.email) if approver else ""
             return context
