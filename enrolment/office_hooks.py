@@ -114,6 +114,17 @@ def export_offices(user):
     }
 
 
+def _still_needed(office):
+    """Whether any other record (of any app) still refers to this office. Asked of every
+    reverse relation, so it holds whatever `on_delete` the referring model chose."""
+    for relation in Office._meta.related_objects:
+        if relation.related_model is OfficeInvitation:
+            continue  # the invitations of the user are removed
+        if relation.related_model._default_manager.filter(**{relation.field.name: office}).exists():
+            return True
+    return False
+
+
 @hooks.register("glashelder_personal_data_erase")
 def erase_offices(user):
     """Close open requests, remove invitations addressed to the user, and delete the offices
@@ -123,10 +134,12 @@ def erase_offices(user):
         status=OfficeStatus.DECLINED, decline_reason=_("Account verwijderd")
     )
     for office in Office.objects.filter(person=user):
+        if _still_needed(office):
+            continue  # a kept record (an enrolment, a claim) still points to it
         try:
             with transaction.atomic():
                 office.delete()
         except (ProtectedError, RestrictedError):
-            pass  # still needed by a kept record (an enrolment, a decided claim)
+            pass
     # The griffie role ends with the account.
     GriffieMember.objects.filter(user=user).delete()
