@@ -7,6 +7,7 @@ person's account never changes a decided claim. `ClaimEvent` is the claim's
 append-only history.
 """
 
+import os
 from decimal import Decimal
 
 from django.conf import settings
@@ -14,7 +15,6 @@ from django.core.files.storage import FileSystemStorage
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
@@ -26,11 +26,22 @@ EXECUTIVE_ROLES = {Role.WETHOUDER, Role.GEDEPUTEERDE, Role.BURGEMEESTER, Role.CD
 ZERO = Decimal("0.00")
 
 
-class PrivateStorage(LazyObject):
-    """Files that are never served directly (invoices): outside MEDIA_ROOT, read through authorised views."""
+class PrivateStorage(FileSystemStorage):
+    """Files that are never served directly (invoices): under PRIVATE_MEDIA_ROOT, read through authorised views.
 
-    def _setup(self):
-        self._wrapped = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+    The location is read from the settings on every use, so tests can point it at a temporary folder.
+    """
+
+    def __init__(self):
+        super().__init__(base_url=None)
+
+    @property
+    def base_location(self):
+        return str(settings.PRIVATE_MEDIA_ROOT)
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
 
 
 private_storage = PrivateStorage()

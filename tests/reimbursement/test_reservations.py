@@ -1,0 +1,192 @@
+"""Prior approval (reservation and release), direct payment by the authority, and the enrolment signals."""
+
+from decimal import Decimal
+
+import pytest
+from django.core import mail
+
+from enrolment import signals
+from enrolment.models import Enrolment, EnrolmentStatus, Payment, PaymentMethod, PaymentStatus
+from reimbursement import selectors, services
+from reimbursement.models import Claim, ClaimKind, ClaimStatus, ReservationStatus
+from reimbursement.wagtail_hooks import prior_approval_check
+from tests.factories import OfficeFactory, utrecht
+
+from .factories import completed_enrolment, make_policy, paid_course
+
+pytestmark = pytest.mark.django_db
+
+
+def test_prior_approval_reserves_and_the_claim_uses_it(griffie, django_capture_on_commit_callbacks):
+    policy = make_policy(budget="500.00", prior_approval_required=True)
+    office = OfficeFactory()
+    course = paid_course("120.00")
+    # Without prior approval the enrolment is refused, with a link to ask for it.
+    refusal = prior_approval_check(person=office.person, office=office, course=course)
+    assert "voorafgaande toestemming" in refusal and f"/mijn/toestemming/aanvragen/{course.pk}/" in refusal
+
+    with django_capture_on_commit_callbacks(execute=True):
+        reservation = services.prior_approval_request(member=office.person, office=office, course=course, remark="Graag")
+    assert reservation.status == ReservationStatus.REQUESTED
+    assert reservation.number.startswith("VT-")
+    assert griffie.email in mail.outbox[-1].to  # the griffie is told
+    with django_capture_on_commit_callbacks(execute=True):
+        services.prior_approval_approve(reservation=reservation, actor=griffie)
+    reservation.refresh_from_db()
+    assert reservation.status == ReservationStatus.GRANTED
+    assert office.person.email in mail.outbox[-1].to
+    assert selectors.budget_for(policy).reserved == Decimal("120.00")
+    assert prior_approval_check(person=office.person, office=office, course=course) is None
+
+    # The member enrols, pays and completes; the claim refers to the approval.
+    enrolment = completed_enrolment(office=office, course=course)
+    signals.payment_paid.send(sender=None, enrolment=enrolment, payment=enrolment.payments.first())
+    claim = services.claim_prepare(enrolment=enrolment)
+    assert claim.kind == ClaimKind.PRIOR_APPROVAL
+    assert claim.reservation == reservation
+    claim.non_partisan_statement = True
+    claim.save()
+    services.claim_submit(claim=claim, member=office.person)
+    # The reserved amount is the claim's own: approving it does not count it twice.
+    make_policy(budget="120.00", prior_approval_required=True)
+    services.claim_approve(claim=claim, actor=griffie)
+    reservation.refresh_from_db()
+    assert reservation.status == ReservationStatus.USED
+    budget = selectors.budget_for(policy)
+    assert (budget.spent, budget.reserved) == (Decimal("120.00"), Decimal("0.00"))
+
+
+def test_prior_approval_over_budget_is_refused(griffie):
+    make_policy(budget="100.00", prior_approval_required=True)
+    office = OfficeFactory()
+    reservation = services.prior_approval_request(member=office.person, office=office, course=paid_course("120.00"))
+    with pytest.raises(services.BudgetError, match="Onvoldoende budget"):
+        services.prior_approval_approve(reservation=reservation, actor=griffie)
+    reservation.refresh_from_db()
+    assert reservation.status == ReservationStatus.REQUESTED
+
+
+def test_prior_approval_refused_with_reason(griffie):
+    make_policy(prior_approval_required=True)
+    office = OfficeFactory()
+    reservation = services.prior_approval_request(member=office.person, office=office, course=paid_course())
+    with pytest.raises(services.TransitionError):
+        services.prior_approval_reject(reservation=reservation, actor=griffie, reason="")
+    services.prior_approval_reject(reservation=reservation, actor=griffie, reason="Geen budget meer dit jaar.")
+    reservation.refresh_from_db()
+    assert reservation.status == ReservationStatus.REFUSED
+    with pytest.raises(services.TransitionError):
+        services.prior_approval_approve(reservation=reservation, actor=griffie)
+
+
+def test_asking_twice_or_without_the_policy_requiring_it_is_refused(griffie):
+    make_policy(prior_approval_required=False)
+    office = OfficeFactory()
+    course = paid_course()
+    with pytest.raises(services.EligibilityError, match="geen voorafgaande toestemming"):
+        services.prior_approval_request(member=office.person, office=office, course=course)
+    make_policy(prior_approval_required=True)
+    services.prior_approval_request(member=office.person, office=office, course=course)
+    with pytest.raises(services.EligibilityError, match="al een aanvraag"):
+        services.prior_approval_request(member=office.person, office=office, course=course)
+
+
+def test_cancelled_enrolment_releases_the_reservation(griffie):
+    policy = make_policy(prior_approval_required=True)
+    office = OfficeFactory()
+    course = paid_course()
+    reservation = services.prior_approval_request(member=office.person, office=office, course=course)
+    services.prior_approval_approve(reservation=reservation, actor=griffie)
+    enrolment = Enrolment.objects.create(person=office.person, office=office, course=course, status=EnrolmentStatus.ACTIVE)
+    signals.payment_paid.send(sender=None, enrolment=enrolment)
+    assert selectors.budget_for(policy).reserved == Decimal("95.00")
+    enrolment.status = EnrolmentStatus.CANCELLED
+    enrolment.save()
+    signals.enrolment_cancelled.send(sender=None, enrolment=enrolment)
+    reservation.refresh_from_db()
+    assert reservation.status == ReservationStatus.RELEASED
+    assert selectors.budget_for(policy).reserved == Decimal("0.00")
+
+
+def test_direct_payment_activates_the_enrolment_and_sends_a_purchase_order(griffie, django_capture_on_commit_callbacks):
+    policy = make_policy(direct_payment_allowed=True)
+    office = OfficeFactory()
+    course = paid_course("250.00")
+    with pytest.raises(services.EligibilityError):
+        services.prior_approval_request(member=office.person, office=office, course=course)
+    reservation = services.direct_payment_request(member=office.person, office=office, course=course)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.direct_payment_approve(reservation=reservation, actor=griffie)
+    reservation.refresh_from_db()
+    assert reservation.status == ReservationStatus.GRANTED
+    assert reservation.order_number == f"IO-{reservation.budget_year}-{reservation.pk:06d}"
+    enrolment = Enrolment.objects.get(person=office.person, course=course)
+    assert enrolment.status == EnrolmentStatus.ACTIVE
+    payment = Payment.objects.get(enrolment=enrolment)
+    assert (payment.method, payment.status, payment.amount) == (PaymentMethod.AUTHORITY, PaymentStatus.PAID, Decimal("250.00"))
+    order = next(m for m in mail.outbox if course.provider.email in m.to)
+    assert reservation.order_number in order.subject
+    assert "GM0344" in order.body and "€ 250,00" in order.body and "Utrecht" in order.body
+    assert order.attachments[0][0].endswith(".pdf") and order.attachments[0][1].startswith(b"%PDF")
+    assert selectors.budget_for(policy).reserved == Decimal("250.00")
+
+    # On completion the reserved amount becomes spent through an approved claim; no second claim possible.
+    enrolment.status = EnrolmentStatus.COMPLETED
+    from django.utils import timezone
+
+    enrolment.completed_at = timezone.now()
+    enrolment.save()
+    signals.enrolment_completed.send(sender=None, enrolment=enrolment)
+    claim = Claim.objects.get(enrolment=enrolment)
+    assert claim.kind == ClaimKind.DIRECT_PAYMENT and claim.status == ClaimStatus.APPROVED
+    assert claim.amount_approved == Decimal("250.00")
+    budget = selectors.budget_for(policy)
+    assert (budget.spent, budget.reserved) == (Decimal("250.00"), Decimal("0.00"))
+
+
+def test_direct_payment_not_allowed_by_policy_is_refused():
+    make_policy(direct_payment_allowed=False)
+    office = OfficeFactory()
+    with pytest.raises(services.EligibilityError, match="niet rechtstreeks"):
+        services.direct_payment_request(member=office.person, office=office, course=paid_course())
+
+
+def test_enrolment_completed_signal_prepares_a_draft(policy):
+    enrolment = completed_enrolment()
+    signals.enrolment_completed.send(sender=None, enrolment=enrolment)
+    assert Claim.objects.get(enrolment=enrolment).status == ClaimStatus.DRAFT
+
+
+def test_enrolment_completed_signal_for_an_ineligible_enrolment_creates_nothing():
+    enrolment = completed_enrolment()  # no policy
+    signals.enrolment_completed.send(sender=None, enrolment=enrolment)
+    assert not Claim.objects.exists()
+
+
+def test_refund_reverses_an_approved_claim_by_a_new_event(griffie):
+    make_policy()
+    enrolment = completed_enrolment()
+    claim = services.claim_prepare(enrolment=enrolment)
+    claim.non_partisan_statement = True
+    claim.save()
+    services.claim_submit(claim=claim, member=claim.member)
+    services.claim_approve(claim=claim, actor=griffie)
+    payment = enrolment.payments.get()
+    payment.amount_refunded = Decimal("95.00")
+    payment.status = PaymentStatus.REFUNDED
+    payment.save()
+    signals.payment_refunded.send(sender=None, enrolment=enrolment, payment=payment)
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.APPROVED and claim.amount_approved == Decimal("95.00")
+    assert claim.net_approved == Decimal("0.00")
+    assert claim.events.last().action == "reversed"
+    assert selectors.spent_amount(authority_id=utrecht().pk, year=claim.budget_year) == Decimal("0.00")
+
+
+def test_refund_lowers_an_open_claim(policy):
+    enrolment = completed_enrolment()
+    claim = services.claim_prepare(enrolment=enrolment)
+    enrolment.payments.update(amount_refunded=Decimal("45.00"))
+    signals.payment_refunded.send(sender=None, enrolment=enrolment)
+    claim.refresh_from_db()
+    assert claim.amount_requested == Decimal("50.00")
