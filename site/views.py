@@ -109,7 +109,8 @@ class AccountDeleteView(View):
             return render(request, self.template_name, {"form": blank, "rate_limited": True}, status=429)
         if not form.is_valid():
             return render(request, self.template_name, {"form": form})
-        privacy.account_delete(user=request.user, request=request)
+        # The anonymised (inactive) row from now on: logging out does not name the person again.
+        request.user = privacy.account_delete(user=request.user, request=request)
         logout(request)
         messages.success(request, _("Uw account en persoonsgegevens zijn verwijderd."))
         return redirect("/")
