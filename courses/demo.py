@@ -67,6 +67,7 @@ def _create_course(index, data, providers, editor, redactie, *, approve=True):
     )
     index.add_child(instance=course)
     course.instruments.set(Instrument.objects.filter(slug__in=data["instruments"]))
+    course.save()  # a ParentalManyToManyField is written on save
     now = timezone.now().replace(minute=0, second=0, microsecond=0)
     for number, session in enumerate(data.get("sessions", []), start=1):
         start = (now + datetime.timedelta(days=session["days"])).replace(hour=19)
