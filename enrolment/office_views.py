@@ -40,7 +40,7 @@ MEMBERS_PER_PAGE = 25
 @require_http_methods(["GET", "POST"])
 def office_list(request):
     """The member's own offices, and the form to ask for one."""
-    form = OfficeRequestForm(request.POST or None)
+    form = OfficeRequestForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -183,7 +183,7 @@ def griffie_office_verify(request, code, pk):
 def griffie_office_decline(request, code, pk):
     authority = _authority(request, code)
     office = get_object_or_404(_offices_of(authority), pk=pk)
-    form = DeclineForm(request.POST or None)
+    form = DeclineForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             offices.office_decline(office=office, by=request.user, reason=form.cleaned_data["reason"])
@@ -200,7 +200,7 @@ def griffie_office_decline(request, code, pk):
 def griffie_office_end(request, code, pk):
     authority = _authority(request, code)
     office = get_object_or_404(_offices_of(authority), pk=pk)
-    form = EndOfficeForm(request.POST or None, initial={"end_date": timezone.localdate()})
+    form = EndOfficeForm(request.POST if request.method == "POST" else None, initial={"end_date": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
             offices.office_end(office=office, by=request.user, end_date=form.cleaned_data["end_date"])
@@ -216,7 +216,7 @@ def griffie_office_end(request, code, pk):
 @require_http_methods(["GET", "POST"])
 def griffie_invite(request, code):
     authority = _authority(request, code)
-    form = InvitationForm(request.POST or None, authority=authority)
+    form = InvitationForm(request.POST if request.method == "POST" else None, authority=authority)
     if request.method == "POST" and form.is_valid():
         try:
             invitation = offices.invitation_create(authority=authority, by=request.user, **form.cleaned_data)
@@ -232,7 +232,7 @@ def griffie_invite(request, code):
 @require_http_methods(["GET", "POST"])
 def griffie_invite_csv(request, code):
     authority = _authority(request, code)
-    form = InvitationCSVForm(request.POST or None, request.FILES or None)
+    form = InvitationCSVForm(request.POST if request.method == "POST" else None, request.FILES if request.method == "POST" else None)
     row_errors = []
     if request.method == "POST" and form.is_valid():
         try:
@@ -291,7 +291,7 @@ def griffie_invitation_withdraw(request, code, pk):
 @require_http_methods(["GET", "POST"])
 def griffie_team(request, code):
     authority = _authority(request, code)
-    form = GrantGriffieForm(request.POST or None)
+    form = GrantGriffieForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             offices.griffie_member_grant(authority=authority, user=form.user, by=request.user)
