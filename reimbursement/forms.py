@@ -6,6 +6,7 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from courses.choices import Role
@@ -32,7 +33,7 @@ class ClaimMemberForm(forms.Form):
         help_text=_("Voorgevuld met de leerdoelen van de cursus; pas aan waar nodig."),
     )
     member_remark = forms.CharField(
-        label=_("Opmerking voor de griffie (niet verplicht)"), widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=2000
+        label=_("Opmerking voor de griffie"), widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=2000
     )
     non_partisan_statement = forms.BooleanField(
         label=_("Ik verklaar dat deze scholing niet partijpolitiek was en verband hield met mijn ambt."), required=False
@@ -90,7 +91,7 @@ class DecisionForm(forms.Form):
         label=_("Toelichting, reden of vraag"), widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=2000,
         help_text=_("Verplicht bij afwijzen, terugsturen en gedeeltelijk goedkeuren."),
     )
-    decision_reference = forms.CharField(label=_("Kenmerk besluit college (bij bestuurders)"), required=False, max_length=100)
+    decision_reference = forms.CharField(label=_("Kenmerk besluit college"), required=False, max_length=100)
 
 
 class ReverseForm(forms.Form):
@@ -134,6 +135,7 @@ class PolicyForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         allowed = authority.allowed_roles()
         field = self.fields["eligible_roles"]
+        field.label = capfirst(field.label)
         field.choices = [(value, label) for value, label in Role.choices if value in allowed]
         if not self.instance.pk and not self.initial.get("eligible_roles"):
             self.initial["eligible_roles"] = [value for value, _ in field.choices]
@@ -161,7 +163,7 @@ class ExportForm(forms.Form):
 class ReservationRequestForm(forms.Form):
     kind = forms.ChoiceField(label=_("Wat vraagt u?"), choices=ReservationKind.choices, widget=forms.RadioSelect)
     office = forms.ModelChoiceField(label=_("Voor welk ambt?"), queryset=Office.objects.none(), empty_label=None)
-    remark = forms.CharField(label=_("Toelichting (niet verplicht)"), widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=2000)
+    remark = forms.CharField(label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=2000)
 
     def __init__(self, *args, user, kinds, **kwargs):
         super().__init__(*args, **kwargs)
