@@ -21,3 +21,34 @@ class AccountDeleteForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("Dit wachtwoord klopt niet."), code="wrong_password")
         return password
+
+
+class SignupNamesForm(forms.Form):
+    """Extra fields on allauth's sign-up form (settings.ACCOUNT_SIGNUP_FORM_CLASS):
+    the griffie needs the name to recognise an office-holder."""
+
+    first_name = forms.CharField(label=_("Voornaam"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "given-name"}))
+    last_name = forms.CharField(label=_("Achternaam"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "family-name"}))
+
+    def signup(self, request, user):
+        user.first_name = self.cleaned_data["first_name"]
+        user.last_name = self.cleaned_data["last_name"]
+        user.save(update_fields=["first_name", "last_name"])
+
+
+class NameForm(forms.ModelForm):
+    class Meta:
+        from .models import User
+
+        model = User
+        fields = ["first_name", "last_name"]
+        labels = {"first_name": _("Voornaam"), "last_name": _("Achternaam")}
+        widgets = {
+            "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
+            "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.required = True

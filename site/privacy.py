@@ -121,9 +121,9 @@ def account_delete(*, user, request=None):
         user.user_permissions.clear()
 
         # Audit events stay (the log is append-only) but no longer name the person.
-        AuditEvent.objects.filter(actor=user).update(actor=None, actor_label=ANONYMOUS_ACTOR)
+        AuditEvent.objects.filter(actor=user).update(actor=None, actor_label=ANONYMOUS_ACTOR, ip_address=None)
         AuditEvent.objects.filter(actor__isnull=True, actor_label__iexact=old_email).update(
-            actor_label=ANONYMOUS_ACTOR, details={}
+            actor_label=ANONYMOUS_ACTOR, details={}, ip_address=None
         )
 
         user.email = anonymous_email(user)

@@ -21,6 +21,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("privacy/", views.PrivacyView.as_view(), name="privacy"),
     path("toegankelijkheid/", views.AccessibilityView.as_view(), name="accessibility"),
+    path("mijn/naam/", views.NameView.as_view(), name="name_change"),
     path("mijn/gegevens/", views.PersonalDataView.as_view(), name="personal_data"),
     path("mijn/account-verwijderen/", views.AccountDeleteView.as_view(), name="account_delete"),
     path("mijn/uitloggen-overal/", views.LogoutEverywhereView.as_view(), name="logout_everywhere"),

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from . import privacy
-from .forms import AccountDeleteForm
+from .forms import AccountDeleteForm, NameForm
 
 
 @never_cache
@@ -131,3 +131,21 @@ class LogoutEverywhereView(LoginRequiredMixin, View):
             logout(request)
         messages.success(request, _("U bent op alle apparaten uitgelogd."))
         return redirect("/")
+
+
+@method_decorator([never_cache, verified_email_required], name="dispatch")
+class NameView(View):
+    """/mijn/naam/: the member corrects their own name."""
+
+    template_name = "glashelder/name_form.html"
+
+    def get(self, request):
+        return render(request, self.template_name, {"form": NameForm(instance=request.user)})
+
+    def post(self, request):
+        form = NameForm(request.POST, instance=request.user)
+        if not form.is_valid():
+            return render(request, self.template_name, {"form": form})
+        form.save()
+        messages.success(request, _("Uw naam is opgeslagen."))
+        return redirect("name_change")

@@ -238,6 +238,7 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
 }
 ACCOUNT_ADAPTER = "glashelder.adapters.AccountAdapter"
+ACCOUNT_SIGNUP_FORM_CLASS = "glashelder.forms.SignupNamesForm"
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/mijn/"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"

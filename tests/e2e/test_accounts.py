@@ -29,6 +29,8 @@ def test_sign_up_verify_set_up_totp_and_log_in_with_a_code(page, live_server, ax
     expect(page.locator("h1")).to_have_count(1)
     axe_check(page)
     page.get_by_label("E-mail", exact=True).fill(EMAIL)
+    page.get_by_label("Voornaam").fill("Noor")
+    page.get_by_label("Achternaam").fill("van Dijk")
     page.get_by_label("Wachtwoord", exact=True).fill(PASSWORD)
     page.get_by_label("Wachtwoord (bevestigen)").fill(PASSWORD)
     page.locator("main form button[type=submit]").click()

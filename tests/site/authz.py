@@ -28,6 +28,9 @@ CASES = [
     ("personal_data", lambda w: "/mijn/gegevens/", "GET", members(200)),
     ("personal_data", lambda w: "/mijn/gegevens/?formaat=json", "GET", members(200)),
     ("account_delete", lambda w: "/mijn/account-verwijderen/", "GET", members(200)),
+    # Always one's own name: there is no id in the path.
+    ("name_change", lambda w: "/mijn/naam/", "GET", members(200)),
+    ("name_change", lambda w: "/mijn/naam/", "POST", members(200)),
     # Without the password nothing is deleted: the form comes back with an error.
     ("account_delete", lambda w: "/mijn/account-verwijderen/", "POST", members(200)),
     # Ends the requester's own sessions only; GET is not allowed.

@@ -25,6 +25,7 @@ MEMBER_PAGES = [
     "/account/sessions/",
     "/account/logout/",
     "/account/reauthenticate/",
+    "/mijn/naam/",
     "/mijn/gegevens/",
     "/mijn/account-verwijderen/",
 ]
@@ -82,7 +83,7 @@ def test_account_pages_with_the_account_menu(client, member, url):
         menu = soup.find("nav", attrs={"aria-label": "Accountmenu"})
         assert menu is not None, url
         links = {a["href"] for a in menu.find_all("a")}
-        assert {"/account/email/", "/account/password/change/", "/account/2fa/", "/account/sessions/", "/mijn/gegevens/", "/mijn/account-verwijderen/"} <= links
+        assert {"/mijn/naam/", "/account/email/", "/account/password/change/", "/account/2fa/", "/account/sessions/", "/mijn/gegevens/", "/mijn/account-verwijderen/"} <= links
 
 
 @pytest.mark.parametrize("url", MFA_PAGES)

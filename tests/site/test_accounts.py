@@ -37,12 +37,13 @@ def link_in(message, pattern):
 
 def test_signup_requires_email_verification_before_login(client):
     response = client.post(
-        "/account/signup/", {"email": "nieuw@example.org", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD}
+        "/account/signup/", {"email": "nieuw@example.org", "first_name": "Nina", "last_name": "Nieuw", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD}
     )
     assert response.status_code == 302
     assert response["Location"] == "/account/confirm-email/"
     assert "_auth_user_id" not in client.session
     user = get_user_model().objects.get(email="nieuw@example.org")
+    assert (user.first_name, user.last_name) == ("Nina", "Nieuw")
     assert not EmailAddress.objects.get(user=user).verified
 
     # Logging in is refused until the address is confirmed.
@@ -97,11 +98,12 @@ def test_signup_is_rate_limited_per_ip():
     statuses = []
     for index in range(22):
         response = client.post(
-            "/account/signup/", {"email": f"massa{index}@example.org", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD}
+            "/account/signup/", {"email": f"massa{index}@example.org", "first_name": "M", "last_name": "Assa", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD}
         )
         statuses.append(response.status_code)
+    assert statuses[0] == 302
     assert 429 in statuses
-    assert get_user_model().objects.filter(email__startswith="massa").count() <= 20
+    assert get_user_model().objects.filter(email__startswith="massa").count() == statuses.count(302) <= 20
 
 
 def test_password_reset_flow(client):
@@ -190,3 +192,22 @@ def test_logout_other_sessions_keeps_this_one(client):
     laptop.post("/account/sessions/")
     assert laptop.get("/mijn/gegevens/").status_code == 200
     assert phone.get("/mijn/gegevens/").status_code == 302
+
+
+def test_signup_asks_for_the_name(client):
+    response = client.post("/account/signup/", {"email": "naamloos@example.org", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD})
+    assert response.status_code == 200
+    assert "first_name" in response.context["form"].errors
+    assert not get_user_model().objects.filter(email="naamloos@example.org").exists()
+
+
+def test_member_corrects_their_name(client):
+    user = UserFactory(first_name="Jan", last_name="Janssen")
+    client.force_login(user)
+    response = client.post("/mijn/naam/", {"first_name": "Johan", "last_name": "Jansen"})
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert (user.first_name, user.last_name) == ("Johan", "Jansen")
+    response = client.post("/mijn/naam/", {"first_name": "", "last_name": "Jansen"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["first_name"]

@@ -54,3 +54,13 @@ def test_failed_login_with_a_payload_as_address_is_escaped(client, payload):
     response = client.post("/account/login/", {"login": payload, "password": "iets-1234567"})
     assert response.status_code == 200
     assert payload not in response.content.decode()
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_a_name_typed_in_the_form_is_escaped(client, payload):
+    user = UserFactory()
+    client.force_login(user)
+    client.post("/mijn/naam/", {"first_name": payload, "last_name": "Jansen"})
+    user.refresh_from_db()
+    assert user.first_name == payload
+    assert_escaped(client.get("/mijn/naam/").content.decode(), payload)

@@ -117,6 +117,7 @@ def test_deletion_keeps_exactly_what_the_retention_rule_keeps(participant):
     # The audit log keeps its events but names nobody.
     assert not AuditEvent.objects.filter(actor=participant).exists()
     for event in AuditEvent.objects.all():
+        assert event.ip_address is None
         assert "sanne@example.org" not in event.actor_label
         assert "sanne@example.org" not in json.dumps(event.details)
     assert AuditEvent.objects.filter(actor_label=ANONYMOUS_ACTOR, action="account_deleted").count() == 1
@@ -125,7 +126,13 @@ def test_deletion_keeps_exactly_what_the_retention_rule_keeps(participant):
     assert EmailAddress.objects.filter(user=keep_other).exists()
     # The old address can sign up again (it is free).
     response = Client().post(
-        "/account/signup/", {"email": "sanne@example.org", "password1": "nieuw-wachtwoord-lang-1", "password2": "nieuw-wachtwoord-lang-1"}
+        "/account/signup/", {
+            "email": "sanne@example.org",
+            "first_name": "Sanne",
+            "last_name": "de Vries",
+            "password1": "nieuw-wachtwoord-lang-1",
+            "password2": "nieuw-wachtwoord-lang-1",
+        }
     )
     assert response.status_code == 302
 
