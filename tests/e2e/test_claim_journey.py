@@ -71,6 +71,7 @@ def test_member_submits_griffie_approves_and_exports(page, browser, live_server,
     expect(griffie_page.locator("main")).to_contain_text(claim.number)
     axe_check(griffie_page)
     griffie_page.get_by_role("link", name=claim.number).click()
+    expect(griffie_page.locator("main")).to_contain_text("art. 3.3.3")
     expect(griffie_page.locator("main")).to_contain_text("Grondslag niet gecontroleerd")
     axe_check(griffie_page)
     griffie_page.get_by_label("Goedkeuren (geheel of gedeeltelijk)").check()

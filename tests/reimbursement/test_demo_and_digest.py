@@ -102,3 +102,20 @@ def test_legal_bases_are_seeded_with_unconfirmed_2019_articles():
     old = LegalBasis.objects.get(role=Role.RAADSLID, level="gemeente", valid_until__isnull=False)
     assert old.articles == "art. 13" and old.confirmed is True
     assert LegalBasis.objects.get(role=Role.STATENLID, level="provincie", valid_until__isnull=True).articles == "art. 2.3.3"
+
+
+def test_redactie_may_edit_legal_bases_in_the_admin(client):
+    from glashelder.roles import redactie_group
+    from reimbursement.models import LegalBasis
+    from tests.factories import UserFactory, add_totp
+
+    redactie = UserFactory()
+    redactie.groups.add(redactie_group())
+    add_totp(redactie)
+    assert redactie.has_perm("reimbursement.change_legalbasis")
+    basis = LegalBasis.objects.filter(valid_until__isnull=True).first()
+    client.force_login(redactie)
+    response = client.get(f"/admin/snippets/reimbursement/legalbasis/edit/{basis.pk}/")
+    assert response.status_code == 200
+    participant = UserFactory()
+    assert not participant.has_perm("reimbursement.change_legalbasis")
