@@ -66,4 +66,5 @@ def send_office_request_notice(office_id):
         "office": office,
         "requests_url": absolute(reverse("enrolment:griffie_requests", args=[office.authority.cbs_code])),
     }
-    send_mail_templates("office_request", context, recipients)
+    for recipient in recipients:  # one message each: colleagues' addresses stay private
+        send_mail_templates("office_request", context, [recipient])

@@ -6,6 +6,7 @@ from . import office_views as views
 
 urlpatterns = [
     path("mijn/ambten/", views.office_list, name="office_list"),
+    path("mijn/ambten/<int:pk>/intrekken/", views.office_withdraw, name="office_withdraw"),
     path("uitnodiging/<slug:token>/", views.invitation_accept, name="invitation_accept"),
     path("griffie/leden/", views.griffie_home, name="griffie_home"),
     path("griffie/leden/<str:code>/", views.griffie_members, name="griffie_members"),

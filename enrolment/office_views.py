@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from . import offices
@@ -66,6 +67,21 @@ def office_list(request):
     return render(request, "enrolment/offices/office_list.html", {"offices": own, "form": form, "invitations": invitations})
 
 
+@login_required
+@require_POST
+def office_withdraw(request, pk):
+    """Withdraw one's own pending request."""
+    office = get_object_or_404(Office.objects.filter(person=request.user, status=OfficeStatus.REQUESTED), pk=pk)
+    try:
+        offices.office_withdraw(office=office, by=request.user)
+    except offices.OfficeError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Uw aanvraag voor %(office)s is ingetrokken.") % {"office": office})
+    return redirect("enrolment:office_list")
+
+
+@never_cache
 @require_http_methods(["GET", "POST"])
 def invitation_accept(request, token):
     """Anonymous: explain and link to sign-up/login. Logged in: accept with one button."""

@@ -137,6 +137,18 @@ def office_request(*, person, authority, role, start_date):
     return office
 
 
+def office_withdraw(*, office, by):
+    """The person withdraws their own request before the griffie decided; nothing refers to it yet."""
+    with transaction.atomic():
+        office = Office.objects.select_for_update().get(pk=office.pk)
+        if office.person_id != by.pk:
+            raise OfficeError(_("U kunt alleen uw eigen aanvraag intrekken."))
+        if office.status != OfficeStatus.REQUESTED:
+            raise OfficeError(_("De griffie heeft al over deze aanvraag beslist; intrekken kan niet meer."))
+        audit_log("office_request_withdrawn", actor=by, target=f"office:{office.pk}")
+        office.delete()
+
+
 def _lock_office(office):
     return Office.objects.select_for_update().select_related("authority", "person").get(pk=office.pk)
 

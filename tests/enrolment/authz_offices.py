@@ -25,6 +25,9 @@ def utrecht_griffie_only(status):
 
 
 def setup(world):
+    world.own_request = Office.objects.create(
+        person=world.participant, authority=world.utrecht, role=Role.COMMISSIELID, start_date=START, status=OfficeStatus.REQUESTED
+    )
     applicant = UserFactory(email="aanvrager@wereld.example")
     world.request_to_verify = Office.objects.create(
         person=applicant, authority=world.utrecht, role=Role.COMMISSIELID, start_date=START, status=OfficeStatus.REQUESTED
@@ -54,6 +57,10 @@ CASES = [
     ("enrolment:office_list", lambda w: "/mijn/ambten/", "GET", members(200)),
     # An empty request is a form error, shown on the page.
     ("enrolment:office_list", lambda w: "/mijn/ambten/", "POST", members(200)),
+    # Only one's own pending request can be withdrawn (the participant's goes; everyone else 404).
+    ("enrolment:office_withdraw", lambda w: f"/mijn/ambten/{w.own_request.pk}/intrekken/", "POST",
+     {**members(404), "participant": 302}),
+    ("enrolment:office_withdraw", lambda w: f"/mijn/ambten/{w.office.pk}/intrekken/", "POST", members(404)),
     # The invitation page is reachable with the token (the secret); accepting needs the invited account.
     ("enrolment:invitation_accept", lambda w: f"/uitnodiging/{w.invitation.token}/", "GET", members(200, anonymous=200)),
     ("enrolment:invitation_accept", lambda w: f"/uitnodiging/{w.invitation.token}/", "POST", members(200)),

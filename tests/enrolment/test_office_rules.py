@@ -25,14 +25,30 @@ def request(person, authority=None, role=Role.RAADSLID, start_date=START):
 
 
 def test_request_creates_requested_office_and_tells_the_griffie(django_capture_on_commit_callbacks):
-    griffie = griffie_user()
+    griffie, colleague = griffie_user(), griffie_user()
+    griffie_user(amsterdam())
     person = UserFactory()
     with django_capture_on_commit_callbacks(execute=True):
         office = request(person)
     assert office.status == OfficeStatus.REQUESTED
     assert not office.is_verified
-    assert [m.to for m in mail.outbox] == [[griffie.email]]
+    # One message per griffie member of that authority (addresses not shared), none elsewhere.
+    assert sorted(m.to for m in mail.outbox) == sorted([[griffie.email], [colleague.email]])
     assert "/griffie/leden/GM0344/aanvragen/" in mail.outbox[0].body
+
+
+def test_a_person_withdraws_only_their_own_pending_request():
+    person = UserFactory()
+    office = request(person)
+    with pytest.raises(offices.OfficeError, match="eigen aanvraag"):
+        offices.office_withdraw(office=office, by=UserFactory())
+    offices.office_withdraw(office=office, by=person)
+    assert not Office.objects.filter(pk=office.pk).exists()
+    decided = request(person)
+    offices.office_verify(office=decided, by=griffie_user())
+    with pytest.raises(offices.OfficeError, match="al over deze aanvraag beslist"):
+        offices.office_withdraw(office=decided, by=person)
+    assert Office.objects.filter(pk=decided.pk).exists()
 
 
 def test_role_must_fit_the_authority():

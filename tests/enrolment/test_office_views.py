@@ -78,6 +78,20 @@ def test_asking_for_an_office_through_the_page(client, django_capture_on_commit_
     assert Office.objects.filter(person=person).count() == 1
 
 
+def test_withdrawing_a_pending_request_through_the_page(client):
+    person = UserFactory()
+    pending = requested(person=person)
+    verified = OfficeFactory(person=person, authority=amsterdam())
+    client.force_login(person)
+    page = client.get("/mijn/ambten/").content.decode()
+    assert f"/mijn/ambten/{pending.pk}/intrekken/" in page
+    assert f"/mijn/ambten/{verified.pk}/intrekken/" not in page
+    assert client.post(f"/mijn/ambten/{verified.pk}/intrekken/").status_code == 404
+    response = client.post(f"/mijn/ambten/{pending.pk}/intrekken/")
+    assert response["Location"] == "/mijn/ambten/"
+    assert list(Office.objects.filter(person=person)) == [verified]
+
+
 # --- /uitnodiging/<token>/ -------------------------------------------------------------------
 
 
