@@ -106,7 +106,11 @@ def dashboard_panels(request):
         if panel:
             panels.append(panel)
     panels.sort(key=lambda p: p.get("order", 100))
-    return [mark_safe(render_to_string(p["template"], p.get("context", {}), request=request)) for p in panels]
+    return [(p.get("order", 100), mark_safe(render_to_string(p["template"], p.get("context", {}), request=request))) for p in panels]
+
+
+# Panels ordered below this (the member's offices) come before the courses; the rest (claims) after them.
+TOP_PANEL_ORDER = 20
 
 
 @login_required
@@ -130,8 +134,10 @@ def dashboard(request):
         "completed": [e for e in enrolments if e.status == EnrolmentStatus.COMPLETED],
         "onboarding": onboarding_path(current, [e.course_id for e in enrolments if e.status != EnrolmentStatus.CANCELLED]),
         "onboarding_office": current,
-        "panels": dashboard_panels(request),
     }
+    panels = dashboard_panels(request)
+    context["panels_top"] = [html for order, html in panels if order < TOP_PANEL_ORDER]
+    context["panels_bottom"] = [html for order, html in panels if order >= TOP_PANEL_ORDER]
     return render(request, "enrolment/dashboard.html", context)
 
 
@@ -452,7 +458,7 @@ def provider_session(request, session_id):
             messages.success(request, _("Aanwezigheid opgeslagen."))
         return redirect("enrolment:provider_session", session.pk)
     return render(request, "enrolment/provider/session.html", {
-        "session": session, "enrolments": enrolments, "form": form,
+        "session": session, "enrolments": enrolments, "form": form, "started": session.starts_at <= timezone.now(),
         "taken": sum(1 for e in enrolments if e.status in services.PLACE_HOLDING),
     })
 
@@ -461,6 +467,9 @@ def provider_session(request, session_id):
 @require_POST
 def provider_session_cancel(request, session_id):
     session = get_object_or_404(provider_sessions(request), pk=session_id)
+    if not request.POST.get("confirm"):
+        messages.error(request, _("Bevestig dat u de bijeenkomst wilt annuleren."))
+        return redirect("enrolment:provider_session", session.pk)
     try:
         cancelled = services.session_cancel(session=session, by=request.user)
     except services.EnrolmentError as exc:

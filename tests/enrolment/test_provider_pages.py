@@ -70,11 +70,20 @@ def test_cancel_session_from_provider_page_notifies(client, two_providers):
     client.force_login(editor)
     mail.outbox.clear()
     with committed():
-        response = client.post(f"/aanbieder/bijeenkomsten/{session.pk}/annuleren/", follow=True)
+        response = client.post(f"/aanbieder/bijeenkomsten/{session.pk}/annuleren/", {"confirm": "1"}, follow=True)
     assert "is geannuleerd" in response.content.decode()
     mine.refresh_from_db()
     assert mine.status == EnrolmentStatus.CANCELLED
     assert [m.to for m in mail.outbox] == [[mine.person.email]]
+
+
+def test_session_cancel_needs_confirmation(client, two_providers):
+    editor, session, mine, theirs = two_providers
+    client.force_login(editor)
+    response = client.post(f"/aanbieder/bijeenkomsten/{session.pk}/annuleren/", follow=True)
+    assert "Bevestig dat u de bijeenkomst wilt annuleren." in response.content.decode()
+    session.refresh_from_db()
+    assert not session.cancelled
 
 
 def test_session_page_lists_participants(client, two_providers):
