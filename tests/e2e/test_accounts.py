@@ -83,6 +83,21 @@ def test_sign_up_verify_set_up_totp_and_log_in_with_a_code(page, live_server, ax
     page.goto("/account/email/")
     expect(page.get_by_role("navigation", name="Accountmenu")).to_contain_text(EMAIL)
     axe_check(page)
+    # The rest of the account menu, by keyboard-reachable links.
+    for name, path in [
+        ("Naam", "/mijn/naam/"),
+        ("Wachtwoord", "/account/password/change/"),
+        ("Sessies en apparaten", "/account/sessions/"),
+        ("Mijn gegevens", "/mijn/gegevens/"),
+        ("Account verwijderen", "/mijn/account-verwijderen/"),
+    ]:
+        page.get_by_role("navigation", name="Accountmenu").get_by_role("link", name=name, exact=True).click()
+        expect(page).to_have_url(re.compile(re.escape(path) + "$"))
+        expect(page.locator("h1")).to_have_count(1)
+        axe_check(page)
+    expect(page.get_by_text("van Dijk")).to_have_count(0)  # the delete page shows no data
+    page.goto("/mijn/gegevens/")
+    expect(page.locator("main")).to_contain_text("van Dijk")
 
     logout(page)
     page.goto("/mijn/gegevens/")
