@@ -234,3 +234,18 @@ def test_changing_the_policy_never_changes_a_decided_claim(griffie):
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.APPROVED and claim.amount_approved == Decimal("95.00")
     assert claim.role == "raadslid"
+
+
+def test_claims_of_executives_need_the_college_decision_when_the_policy_says_so(griffie):
+    from courses.choices import Role
+    from tests.factories import OfficeFactory
+
+    make_policy(executive_approver="college")
+    claim = submitted_claim(office=OfficeFactory(role=Role.WETHOUDER))
+    with pytest.raises(services.TransitionError, match="kenmerk"):
+        services.claim_approve(claim=claim, actor=griffie)
+    unchanged(claim, ClaimStatus.SUBMITTED, 2)
+    claim = services.claim_approve(claim=claim, actor=griffie, decision_reference="B&W 2026/117")
+    assert claim.status == ClaimStatus.APPROVED and claim.decision_reference == "B&W 2026/117"
+    # A raadslid's claim is still the griffie's own decision.
+    assert services.claim_approve(claim=submitted_claim(), actor=griffie).status == ClaimStatus.APPROVED
