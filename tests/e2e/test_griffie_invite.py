@@ -89,6 +89,9 @@ def test_griffie_invites_a_member_who_signs_up_and_accepts(page, browser, live_s
     member.locator("main").get_by_role("link", name="Account aanmaken").click()
     expect(member).to_have_url(re.compile(r"/account/signup/\?next="))
     member.locator("input[name=email]").fill("jan.deboer@example.org")
+    for field, value in (("first_name", "Jan"), ("last_name", "de Boer")):
+        if member.locator(f"input[name={field}]").count():
+            member.locator(f"input[name={field}]").fill(value)
     member.locator("input[name=password1]").fill("een-lang-wachtwoord-2026")
     member.locator("input[name=password2]").fill("een-lang-wachtwoord-2026")
     member.locator("input[name=password2]").press("Enter")
