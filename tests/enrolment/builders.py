@@ -32,7 +32,7 @@ def free_course(provider=None, *, modules=1, **fields):
 
 def live_course(provider=None, *, capacity=2, price="0", **fields):
     course = paid_course(provider, price=price, modules=1, questions=False, format=CourseFormat.LIVE,
-                         title=fields.pop("title", "Live: de enquête"), **fields)
+                         title=fields.pop("title", "Live: recht van onderzoek"), **fields)
     session = make_session(course, capacity=capacity)
     return course, session
 
