@@ -65,11 +65,18 @@ def test_member_submits_griffie_approves_and_exports(page, browser, live_server,
     context = browser.new_context(base_url=live_server.url, locale="nl-NL", viewport={"width": 1280, "height": 900})
     context.set_default_timeout(15_000)
     griffie_page = context.new_page()
+    errors = []
+    griffie_page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     log_in(griffie_page, griffie.email, code_secret="GLASHELDERDEMOAB")
     griffie_page.goto("/griffie/")
     expect(griffie_page.locator("h1")).to_have_text("Declaraties")
     expect(griffie_page.locator("main")).to_contain_text(claim.number)
     axe_check(griffie_page)
+    # Progressive enhancement: one checkbox selects every submitted claim on the page.
+    griffie_page.get_by_label("Alle ingediende declaraties op deze pagina selecteren").check()
+    expect(griffie_page.locator(f"#select-{claim.number}")).to_be_checked()
+    griffie_page.get_by_label("Alle ingediende declaraties op deze pagina selecteren").uncheck()
+    expect(griffie_page.locator(f"#select-{claim.number}")).not_to_be_checked()
     griffie_page.get_by_role("link", name=claim.number).click()
     expect(griffie_page.locator("main")).to_contain_text("art. 3.3.3")
     expect(griffie_page.locator("main")).to_contain_text("Grondslag niet gecontroleerd")
@@ -101,6 +108,7 @@ def test_member_submits_griffie_approves_and_exports(page, browser, live_server,
     griffie_page.get_by_role("navigation", name="Griffiemenu").get_by_role("link", name="Budget").click()
     expect(griffie_page.locator("main")).to_contain_text("€ 1.905,00")
     axe_check(griffie_page)
+    assert errors == []  # no script or CSP errors in the workspace
     context.close()
 
     # Back at the member: the claim shows its decision.
