@@ -115,3 +115,9 @@ def test_signup_field_errors_are_tied_to_their_field(client):
     error = soup.find(id=f"{email['id']}_error")
     assert error is not None and error.get_text(strip=True)
     assert f"{email['id']}_error" in email["aria-describedby"]
+
+
+def test_main_menu_marks_account_pages_as_account(client, member):
+    soup = BeautifulSoup(client.get("/mijn/gegevens/").content.decode(), "html.parser")
+    current = [a.get_text(strip=True) for a in soup.select("nav[aria-label=Hoofdmenu] [aria-current=page]")]
+    assert current == ["Account"]
