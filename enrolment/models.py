@@ -172,6 +172,8 @@ class Enrolment(models.Model):
     )
     attendance_registered_at = models.DateTimeField(null=True, blank=True)
     last_module = models.ForeignKey("courses.ModulePage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # since when a requested (unpaid) enrolment holds a session place; see services.PAYMENT_HOLD
+    place_held_since = models.DateTimeField(null=True, blank=True)
     # set by `send_session_reminders`, so a second run sends nothing twice
     session_reminder_sent_at = models.DateTimeField(null=True, blank=True)
 

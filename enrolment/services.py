@@ -156,6 +156,7 @@ def enrolment_create(*, person, office, course, session=None, waitlist=False):
                 enrolment = Enrolment.objects.create(
                     person=person, office=office, course=course, session=session, status=status, created_at=now,
                     activated_at=now if status == EnrolmentStatus.ACTIVE else None,
+                    place_held_since=now if status == EnrolmentStatus.REQUESTED and session is not None else None,
                 )
         except IntegrityError:
             raise EnrolmentError(_("U bent al ingeschreven voor deze cursus."))
@@ -181,7 +182,8 @@ def _promote_from_waitlist(session):
         waiting.activated_at = now
     else:
         waiting.status = EnrolmentStatus.REQUESTED
-    waiting.save(update_fields=["status", "activated_at"])
+        waiting.place_held_since = now
+    waiting.save(update_fields=["status", "activated_at", "place_held_since"])
     _enqueue_mail("promoted", waiting.pk)
     return waiting
 
@@ -257,6 +259,36 @@ def session_cancel(*, session, by):
             _enqueue_mail("session_cancelled", enrolment.pk)
             cancelled.append(enrolment)
     return cancelled
+
+
+# A paid place in a session is held this long for the payment; then it goes to the waiting list.
+PAYMENT_HOLD = datetime.timedelta(hours=48)
+
+
+def enrolments_expire_unpaid(*, now=None):
+    """Cancel `requested` session enrolments whose payment did not arrive within PAYMENT_HOLD
+    (counted from the enrolment or the promotion from the waiting list), freeing their places
+    for the waiting list. Idempotent; run it regularly (`manage.py expire_unpaid_enrolments`)."""
+    now = now or timezone.now()
+    due = (
+        Enrolment.objects.filter(status=EnrolmentStatus.REQUESTED, session__isnull=False, place_held_since__lt=now - PAYMENT_HOLD)
+        .exclude(payments__status=PaymentStatus.PAID)
+        .values_list("pk", "session_id")
+    )
+    expired = []
+    for pk, session_id in list(due):
+        with transaction.atomic():
+            session = Session.objects.select_for_update().get(pk=session_id)
+            enrolment = Enrolment.objects.select_for_update(of=("self",)).select_related("course").get(pk=pk)
+            if enrolment.status != EnrolmentStatus.REQUESTED or enrolment.place_held_since >= now - PAYMENT_HOLD:
+                continue
+            if enrolment.payments.filter(status=PaymentStatus.PAID).exists():
+                continue
+            _cancel_locked(enrolment, refund_reason="requested_by_customer")
+            _enqueue_mail("expired", enrolment.pk)
+            _promote_from_waitlist(session)
+            expired.append(enrolment)
+    return expired
 
 
 # --- progress and completion -------------------------------------------------

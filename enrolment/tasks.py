@@ -77,6 +77,11 @@ def _content(kind, enrolment):
         return (_("Gefeliciteerd: %(course)s afgerond") % {"course": course},
                 [_("U heeft %(course)s afgerond. Uw certificaat zit als PDF bij deze e-mail.") % {"course": course}],
                 (_("Certificaat controleren"), absolute(reverse("enrolment:certificate_verify", args=[enrolment.certificate.code]))))
+    if kind == "expired":
+        return (_("Plaats vervallen: %(course)s") % {"course": course},
+                [_("We hebben uw betaling voor %(course)s niet op tijd ontvangen. Uw plaats is daarom vrijgegeven voor de wachtlijst.")
+                 % {"course": course}, *session_line, _("U kunt zich opnieuw inschrijven zolang er plaats is.")],
+                (_("Mijn Glashelder"), dashboard))
     if kind == "session_reminder":
         return (_("Herinnering: %(course)s") % {"course": course},
                 [_("Binnenkort is uw bijeenkomst van %(course)s.") % {"course": course}, *session_line,

@@ -210,3 +210,45 @@ def test_session_cancel_only_by_own_provider():
         services.session_cancel(session=session, by=UserFactory())
     session.refresh_from_db()
     assert not session.cancelled
+
+
+def test_unpaid_place_expires_after_the_hold_and_goes_to_the_waiting_list():
+    import datetime as dt
+
+    from django.core.management import call_command
+
+    course, session = live_course(capacity=1, price="40.00")
+    a, a_office = member()
+    b, b_office = member()
+    unpaid = services.enrolment_create(person=a, office=a_office, course=course, session=session)
+    waiting = services.enrolment_create(person=b, office=b_office, course=course, session=session, waitlist=True)
+    # within the hold nothing happens
+    assert services.enrolments_expire_unpaid() == []
+    later = timezone.now() + services.PAYMENT_HOLD + dt.timedelta(minutes=1)
+    mail.outbox.clear()
+    with committed():
+        expired = services.enrolments_expire_unpaid(now=later)
+    assert [e.pk for e in expired] == [unpaid.pk]
+    unpaid.refresh_from_db()
+    waiting.refresh_from_db()
+    assert unpaid.status == EnrolmentStatus.CANCELLED
+    assert waiting.status == EnrolmentStatus.REQUESTED and waiting.place_held_since is not None
+    assert {m.to[0] for m in mail.outbox} == {a.email, b.email}
+    # the promoted member gets a full hold of their own, counted from the promotion
+    assert services.enrolments_expire_unpaid() == []
+    call_command("expire_unpaid_enrolments")
+    waiting.refresh_from_db()
+    assert waiting.status == EnrolmentStatus.REQUESTED
+
+
+def test_paid_place_never_expires():
+    import datetime as dt
+
+    course, session = live_course(capacity=1, price="40.00")
+    a, a_office = member()
+    enrolment = services.enrolment_create(person=a, office=a_office, course=course, session=session)
+    services.payment_mark_paid(payment=services.payment_open(enrolment=enrolment))
+    later = timezone.now() + services.PAYMENT_HOLD + dt.timedelta(days=1)
+    assert services.enrolments_expire_unpaid(now=later) == []
+    enrolment.refresh_from_db()
+    assert enrolment.status == EnrolmentStatus.ACTIVE
