@@ -10,6 +10,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from courses.choices import Role
+from courses.models import Session
 from enrolment.models import Office, OfficeStatus
 from glashelder.uploads import validate_upload
 
@@ -165,8 +166,18 @@ class ReservationRequestForm(forms.Form):
     office = forms.ModelChoiceField(label=_("Voor welk ambt?"), queryset=Office.objects.none(), empty_label=None)
     remark = forms.CharField(label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=2000)
 
-    def __init__(self, *args, user, kinds, **kwargs):
+    session = forms.ModelChoiceField(
+        label=_("Bijeenkomst"), queryset=Session.objects.none(), empty_label=None, widget=forms.RadioSelect,
+        help_text=_("Nodig bij rechtstreekse betaling: de overheid schrijft u voor deze bijeenkomst in."), required=False,
+    )
+
+    def __init__(self, *args, user, kinds, course=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if course is not None and course.needs_attendance:
+            open_sessions = [s.pk for s in course.upcoming_sessions() if s.registration_open()]
+            self.fields["session"].queryset = Session.objects.filter(pk__in=open_sessions).order_by("starts_at")
+        else:
+            del self.fields["session"]
         self.fields["office"].queryset = Office.objects.filter(person=user, status=OfficeStatus.VERIFIED).select_related("authority")
         self.fields["kind"].choices = [c for c in ReservationKind.choices if c[0] in kinds]
         if len(self.fields["kind"].choices) == 1:

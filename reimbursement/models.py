@@ -415,6 +415,9 @@ class Reservation(models.Model):
     provider_name = models.CharField(_("aanbieder"), max_length=200)
     provider_email = models.EmailField(_("e-mailadres aanbieder"), blank=True)
     enrolment = models.ForeignKey("enrolment.Enrolment", null=True, blank=True, on_delete=models.SET_NULL, related_name="reservations")
+    session = models.ForeignKey(
+        "courses.Session", verbose_name=_("bijeenkomst"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     amount = models.DecimalField(_("bedrag"), max_digits=10, decimal_places=2)
     member_remark = models.TextField(_("toelichting van de ambtsdrager"), blank=True)
     requested_at = models.DateTimeField(_("aangevraagd op"), default=timezone.now)

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.choices import ReviewStatus
+from courses.models import Session
 from enrolment.models import Enrolment, EnrolmentStatus, GriffieMember, Payment, PaymentMethod, PaymentStatus
 from glashelder.audit import audit_log
 
@@ -527,7 +528,7 @@ def _check_budget(policy, claim, amount):
     own_reservation = Decimal("0")
     if claim.reservation_id:
         reservation = Reservation.objects.filter(pk=claim.reservation_id, status=ReservationStatus.GRANTED).first()
-        if reservation is not None:
+        if reservation is not None and reservation.budget_year == policy.year:
             own_reservation = reservation.amount
     if policy.cap_per_course is not None and amount > policy.cap_per_course:
         raise BudgetError(
@@ -735,12 +736,17 @@ def _check_request(*, member, office, course, kind, today=None):
     return policy
 
 
-def _request(*, member, office, course, kind, remark, today=None):
+def _request(*, member, office, course, kind, remark, session=None, today=None):
     from . import tasks
 
     today = today or _today()
     with transaction.atomic():
         _check_request(member=member, office=office, course=course, kind=kind, today=today)
+        if kind == ReservationKind.DIRECT_PAYMENT and course.needs_attendance:
+            if session is None or session.course_id != course.pk or not session.registration_open():
+                raise EligibilityError(_("Kies een bijeenkomst waarvoor u zich nog kunt inschrijven."))
+        else:
+            session = None
         reservation = _create_numbered(
             Reservation,
             "VT" if kind == ReservationKind.PRIOR_APPROVAL else "RB",
@@ -758,6 +764,7 @@ def _request(*, member, office, course, kind, remark, today=None):
             provider_email=course.provider.email,
             amount=to_money(course.price),
             member_remark=remark or "",
+            session=session,
         )
         audit_log(f"{kind}_requested", actor=member, target=reservation.number)
         _after_commit(tasks.send_griffie_request_notice, reservation.pk)
@@ -768,8 +775,10 @@ def prior_approval_request(*, member, office, course, remark="", today=None):
     return _request(member=member, office=office, course=course, kind=ReservationKind.PRIOR_APPROVAL, remark=remark, today=today)
 
 
-def direct_payment_request(*, member, office, course, remark="", today=None):
-    return _request(member=member, office=office, course=course, kind=ReservationKind.DIRECT_PAYMENT, remark=remark, today=today)
+def direct_payment_request(*, member, office, course, remark="", session=None, today=None):
+    return _request(
+        member=member, office=office, course=course, kind=ReservationKind.DIRECT_PAYMENT, remark=remark, session=session, today=today
+    )
 
 
 def _grant(reservation, actor, reason):
@@ -862,6 +871,15 @@ def direct_payment_approve(*, reservation, actor, reason=""):
         if reservation.office is None or reservation.member is None or reservation.course is None:
             raise TransitionError(_("De ambtsdrager, het ambt of de cursus bestaat niet meer."))
         now = timezone.now()
+        session = None
+        if reservation.session_id:
+            # Lock the session so two approvals cannot both take its last place.
+            session = Session.objects.select_for_update().get(pk=reservation.session_id)
+            taken = session.enrolments.filter(
+                status__in=(EnrolmentStatus.REQUESTED, EnrolmentStatus.ACTIVE, EnrolmentStatus.COMPLETED)
+            ).exclude(person=reservation.member).count()
+            if session.cancelled or taken >= session.capacity:
+                raise TransitionError(_("De gekozen bijeenkomst is vol of geannuleerd; vraag de ambtsdrager een andere te kiezen."))
         enrolment = (
             Enrolment.objects.select_for_update()
             .filter(person=reservation.member, course=reservation.course)
@@ -870,7 +888,7 @@ def direct_payment_approve(*, reservation, actor, reason=""):
         )
         if enrolment is None:
             enrolment = Enrolment.objects.create(
-                person=reservation.member, office=reservation.office, course=reservation.course,
+                person=reservation.member, office=reservation.office, course=reservation.course, session=session,
                 status=EnrolmentStatus.ACTIVE, activated_at=now,
             )
         elif enrolment.status == EnrolmentStatus.REQUESTED:

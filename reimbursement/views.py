@@ -565,12 +565,14 @@ def reservation_request(request, course_id):
         kinds = {ReservationKind.PRIOR_APPROVAL}
     wanted = request.GET.get("soort")
     initial = {"kind": wanted} if wanted in kinds else {}
-    form = ReservationRequestForm(request.POST or None, user=request.user, kinds=kinds, initial=initial)
+    form = ReservationRequestForm(request.POST or None, user=request.user, kinds=kinds, course=course, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             if data["kind"] == ReservationKind.DIRECT_PAYMENT:
-                reservation = services.direct_payment_request(member=request.user, office=data["office"], course=course, remark=data["remark"])
+                reservation = services.direct_payment_request(
+                    member=request.user, office=data["office"], course=course, remark=data["remark"], session=data.get("session")
+                )
             else:
                 reservation = services.prior_approval_request(member=request.user, office=data["office"], course=course, remark=data["remark"])
         except services.ClaimError as error:

@@ -190,3 +190,35 @@ def test_refund_lowers_an_open_claim(policy):
     signals.payment_refunded.send(sender=None, enrolment=enrolment)
     claim.refresh_from_db()
     assert claim.amount_requested == Decimal("50.00")
+
+
+def test_direct_payment_for_a_live_course_enrols_in_the_chosen_session(griffie, client):
+    from courses.choices import CourseFormat
+    from tests.factories import make_session
+
+    make_policy(direct_payment_allowed=True)
+    office = OfficeFactory()
+    course = paid_course("150.00", format=CourseFormat.LIVE)
+    session = make_session(course, capacity=1)
+    with pytest.raises(services.EligibilityError, match="bijeenkomst"):
+        services.direct_payment_request(member=office.person, office=office, course=course)
+    client.force_login(office.person)
+    page = client.get(f"/mijn/toestemming/aanvragen/{course.pk}/?soort=direct_payment").content.decode()
+    assert "Bijeenkomst" in page
+    client.post(
+        f"/mijn/toestemming/aanvragen/{course.pk}/",
+        {"kind": "direct_payment", "office": office.pk, "session": session.pk, "remark": ""},
+    )
+    reservation = office.person.reservations.get()
+    assert reservation.session == session
+    # The session fills up before the griffie decides: the approval is refused and nothing changes.
+    other = OfficeFactory()
+    Enrolment.objects.create(person=other.person, office=other, course=course, session=session, status=EnrolmentStatus.ACTIVE)
+    with pytest.raises(services.TransitionError, match="vol"):
+        services.direct_payment_approve(reservation=reservation, actor=griffie)
+    reservation.refresh_from_db()
+    assert reservation.status == ReservationStatus.REQUESTED
+    Enrolment.objects.filter(person=other.person).update(status=EnrolmentStatus.CANCELLED)
+    services.direct_payment_approve(reservation=reservation, actor=griffie)
+    enrolment = Enrolment.objects.get(person=office.person, course=course)
+    assert enrolment.session == session and enrolment.status == EnrolmentStatus.ACTIVE
