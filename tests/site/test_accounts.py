@@ -211,3 +211,16 @@ def test_member_corrects_their_name(client):
     response = client.post("/mijn/naam/", {"first_name": "", "last_name": "Jansen"})
     assert response.status_code == 200
     assert response.context["form"].errors["first_name"]
+
+
+def test_account_mails_are_dutch_plain_and_html(client):
+    user = UserFactory()
+    client.post("/account/password/reset/", {"email": user.email})
+    message = mail.outbox[-1]
+    assert message.subject == "[Glashelder] Nieuw wachtwoord instellen"
+    assert message.body.startswith("Goedendag,")
+    assert "Met vriendelijke groet," in message.body
+    [(html, mimetype)] = message.alternatives
+    assert mimetype == "text/html"
+    link = link_in(message, "/account/password/reset/key/")
+    assert f'href="http://testserver{link}"' in html
