@@ -68,7 +68,7 @@ def _create_course(index, data, providers, editor, redactie, *, approve=True):
     index.add_child(instance=course)
     course.instruments.set(Instrument.objects.filter(slug__in=data["instruments"]))
     course.save()  # a ParentalManyToManyField is written on save
-    now = timezone.now().replace(minute=0, second=0, microsecond=0)
+    now = timezone.localtime().replace(minute=0, second=0, microsecond=0)
     for number, session in enumerate(data.get("sessions", []), start=1):
         start = (now + datetime.timedelta(days=session["days"])).replace(hour=19)
         Session.objects.create(
@@ -77,7 +77,7 @@ def _create_course(index, data, providers, editor, redactie, *, approve=True):
             title=f"Bijeenkomst {number}",
             starts_at=start,
             ends_at=start + datetime.timedelta(hours=3),
-            location=session["location"],
+            location=session.get("location", ""),
             online_url=session.get("online", ""),
             capacity=session["capacity"],
             registration_deadline=start - datetime.timedelta(days=3),

@@ -116,7 +116,7 @@ COURSES = [
         "hours": "4.0",
         "price": "45",
         "outcomes": "U kent het verschil tussen een amendement en een motie.\nU schrijft een amendement met een heldere besluittekst.\nU weet hoe u steun verwerft voor een motie.",
-        "sessions": [{"days": 21, "capacity": 20, "location": "Stadhuis Utrecht, Stadsplateau 1"}, {"days": 49, "capacity": 2, "location": "Online", "online": "https://meet.example.org/raadswerk"}],
+        "sessions": [{"days": 21, "capacity": 20, "location": "Stadhuis Utrecht, Stadsplateau 1"}, {"days": 49, "capacity": 2, "online": "https://meet.example.org/raadswerk"}],
         "modules": [
             {
                 "title": "Wijzigen of verzoeken?",
@@ -509,7 +509,7 @@ COURSES = [
         "hours": "6.0",
         "price": "149",
         "outcomes": "U kent de procedure voor een initiatiefvoorstel.\nU schakelt ambtelijke bijstand in.\nU schrijft een voorstel met een duidelijke besluittekst.",
-        "sessions": [{"days": 42, "capacity": 10, "location": "Online", "online": "https://meet.example.org/initiatief"}],
+        "sessions": [{"days": 42, "capacity": 10, "online": "https://meet.example.org/initiatief"}],
         "modules": [
             {
                 "title": "Het recht van initiatief",

@@ -5,6 +5,7 @@
 
 from decimal import Decimal
 
+from django import forms
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
@@ -276,7 +277,7 @@ class CoursePage(Page):
         FieldPanel("summary"),
         FieldPanel("description"),
         MultiFieldPanel(
-            [FieldPanel("instruments"), FieldPanel("audience_roles"), FieldPanel("level"), FieldPanel("format")],
+            [FieldPanel("instruments", widget=forms.CheckboxSelectMultiple), FieldPanel("audience_roles"), FieldPanel("level"), FieldPanel("format")],
             heading=_("Voor wie en waarover"),
         ),
         MultiFieldPanel(
