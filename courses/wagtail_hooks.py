@@ -99,7 +99,7 @@ def _refuse_direct_publish(request, page):
         request,
         _(
             "Cursussen en modules worden alleen gepubliceerd na goedkeuring in de onpartijdigheidstoets. "
-            "Uw wijzigingen zijn als concept opgeslagen; dien ze in ter beoordeling."
+            "Uw wijzigingen zijn als concept opgeslagen; stuur ze door naar de onpartijdigheidstoets."
         ),
     )
     return redirect("wagtailadmin_pages:edit", page.pk)
