@@ -20,7 +20,9 @@ class AccountAdapter(DefaultAccountAdapter):
         from .tasks import send_email
 
         request = allauth_context.request
-        ctx = {"request": request, "email": email, "current_site": get_current_site(request)}
+        # Notifications may be sent from an on-commit hook after the request is gone.
+        site = get_current_site(request) if request is not None else None
+        ctx = {"request": request, "email": email, "current_site": site}
         ctx.update(context)
         message = self.render_mail(template_prefix, email, ctx)
         html = next((content for content, mimetype in getattr(message, "alternatives", []) if mimetype == "text/html"), None)

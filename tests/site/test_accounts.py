@@ -224,3 +224,17 @@ def test_account_mails_are_dutch_plain_and_html(client):
     assert mimetype == "text/html"
     link = link_in(message, "/account/password/reset/key/")
     assert f'href="http://testserver{link}"' in html
+
+
+def test_password_change_is_notified_by_mail(client, django_capture_on_commit_callbacks):
+    user = UserFactory()
+    client.force_login(user)
+    client.post("/account/reauthenticate/", {"password": PASSWORD})
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/account/password/change/", {"oldpassword": PASSWORD, "password1": NEW_PASSWORD, "password2": NEW_PASSWORD}
+        )
+    assert response.status_code == 302
+    assert [m.to for m in mail.outbox] == [[user.email]]
+    assert NEW_PASSWORD not in mail.outbox[0].body
