@@ -1,4 +1,6 @@
+import datetime
 import json
+import re
 
 from allauth.account.decorators import verified_email_required
 from allauth.core import ratelimit
@@ -9,7 +11,7 @@ from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -55,6 +57,9 @@ def admin_login_redirect(request):
     return redirect(target)
 
 
+ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
+
+
 def _readable(value):
     """Export data as nested {"text"} / {"rows": [(label, ...)]} nodes for the readable page."""
     if isinstance(value, dict):
@@ -67,6 +72,12 @@ def _readable(value):
         return {"text": _("ja")}
     if value is False:
         return {"text": _("nee")}
+    if isinstance(value, str) and ISO_DATETIME.match(value):
+        # Timestamps in the export are ISO 8601; people read them in local time.
+        moment = datetime.datetime.fromisoformat(value)
+        if timezone.is_aware(moment):
+            moment = timezone.localtime(moment)
+        return {"text": formats.date_format(moment, "DATETIME_FORMAT")}
     return {"text": str(value)}
 
 
@@ -88,7 +99,7 @@ class PersonalDataView(View):
         return render(
             request,
             "glashelder/personal_data.html",
-            {"sections": sections, "generated_at": data["gegenereerd_op"]},
+            {"sections": sections, "generated_at": _readable(data["gegenereerd_op"])["text"]},
         )
 
 

@@ -149,3 +149,9 @@ def test_deletion_is_all_or_nothing(participant):
     assert participant.email == "sanne@example.org" and participant.is_active
     assert EmailAddress.objects.filter(user=participant).exists()
     assert not AuditEvent.objects.filter(action="account_deleted").exists()
+
+
+def test_readable_page_shows_dates_the_dutch_way(participant):
+    html = logged_in(participant).get("/mijn/gegevens/").content.decode()
+    assert "T" not in html.split("Aangemaakt op", 1)[1].split("</dd>", 1)[0]
+    assert participant.date_joined.strftime("%Y") in html
