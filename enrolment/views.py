@@ -134,6 +134,7 @@ def dashboard(request):
         "completed": [e for e in enrolments if e.status == EnrolmentStatus.COMPLETED],
         "onboarding": onboarding_path(current, [e.course_id for e in enrolments if e.status != EnrolmentStatus.CANCELLED]),
         "onboarding_office": current,
+        "is_provider": request.user.is_superuser or bool(provider_ids(request.user)),
     }
     panels = dashboard_panels(request)
     context["panels_top"] = [html for order, html in panels if order < TOP_PANEL_ORDER]

@@ -5,7 +5,11 @@ from urllib.parse import urlencode
 from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from glashelder.roles import provider_ids
 
 from . import office_hooks  # noqa: F401
 from .forms import EnrolForm
@@ -39,6 +43,20 @@ def enrol_panel(request, course):
         form = EnrolForm(person=request.user, course=course, sessions=sessions, taken=taken, auto_id="enrol_%s")
         context.update(offices=offices, sessions=sessions, form=form)
     return {"template": "enrolment/panels/enrol_box.html", "context": context, "order": 10}
+
+
+class ProviderEnrolmentsMenuItem(MenuItem):
+    """A link in the Wagtail admin to the provider's enrolment, attendance and payment pages."""
+
+    def is_shown(self, request):
+        return request.user.is_superuser or bool(provider_ids(request.user))
+
+
+@hooks.register("register_admin_menu_item")
+def provider_enrolments_menu_item():
+    return ProviderEnrolmentsMenuItem(
+        _("Inschrijvingen en aanwezigheid"), "/aanbieder/inschrijvingen/", name="provider-enrolments", icon_name="group", order=250
+    )
 
 
 def _money(value):

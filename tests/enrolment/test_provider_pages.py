@@ -92,3 +92,12 @@ def test_session_page_lists_participants(client, two_providers):
     html = client.get(f"/aanbieder/bijeenkomsten/{session.pk}/").content.decode()
     assert "Anna Aanwezig" in html and "1 van 2 plaatsen bezet" in html
     assert html.count("<h1") == 1
+
+
+def test_provider_finds_the_pages_from_admin_and_dashboard(client, two_providers):
+    editor, session, mine, theirs = two_providers
+    client.force_login(editor)
+    assert "/aanbieder/inschrijvingen/" in client.get("/admin/").content.decode()
+    assert "/aanbieder/inschrijvingen/" in client.get("/mijn/").content.decode()
+    client.force_login(mine.person)
+    assert "/aanbieder/inschrijvingen/" not in client.get("/mijn/").content.decode()
