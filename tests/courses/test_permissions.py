@@ -9,7 +9,7 @@ from wagtail.models import GroupPagePermission, Page
 from wagtail.test.utils.form_data import querydict_from_html
 
 from courses.choices import ReviewStatus
-from courses.models import CourseIndexPage, CoursePage, Provider
+from courses.models import CourseIndexPage, CoursePage, Instrument, Provider
 from tests.factories import UserFactory, make_course, make_module
 
 pytestmark = pytest.mark.django_db
@@ -89,6 +89,7 @@ def _fill_course(data, provider, title):
     data["study_load_hours"] = "2"
     data["price"] = "0"
     data["learning_outcomes"] = "U kunt iets."
+    data["instruments"] = str(Instrument.objects.get(slug="motie").pk)
     return data
 
 
@@ -128,6 +129,7 @@ def test_redactie_cannot_bypass_the_review_by_publishing(client, redactie, own_c
     edit_url = reverse("wagtailadmin_pages:edit", args=[own_course.pk])
     data = querydict_from_html(client.get(edit_url).content.decode(), form_id="page-edit-form")
     data["summary"] = "Rechtstreeks gepubliceerd"
+    data["instruments"] = str(Instrument.objects.get(slug="motie").pk)
     data["action-publish"] = "1"
     response = client.post(edit_url, data)
     assert response.status_code == 302, response.context["form"].errors
