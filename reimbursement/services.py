@@ -67,6 +67,10 @@ class FourEyesError(ClaimError):
     pass
 
 
+class StatementMissingError(EligibilityError):
+    """The member has not (yet) declared that the training was not party-political."""
+
+
 class NotAllowedError(ClaimError):
     pass
 
@@ -410,7 +414,7 @@ def claim_update(*, claim, member, functional_reason, member_remark, non_partisa
 
 def _check_ready_to_submit(claim):
     if not claim.non_partisan_statement:
-        raise EligibilityError(_("Verklaar dat de scholing niet partijpolitiek was; zonder die verklaring kunt u niet indienen."))
+        raise StatementMissingError(_("Verklaar dat de scholing niet partijpolitiek was; zonder die verklaring kunt u niet indienen."))
     if not claim.functional_reason.strip():
         raise EligibilityError(_("Leg uit waarom de scholing uw ambt dient (functiegericht)."))
     if claim.kind == ClaimKind.EXTERNAL and not claim.invoice:

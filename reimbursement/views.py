@@ -491,7 +491,8 @@ def member_claim(request, number):
                     messages.success(request, _("Uw wijzigingen zijn opgeslagen."))
                 return redirect("reimbursement:member_claim", number=claim.number)
             except services.ClaimError as error:
-                form.add_error("non_partisan_statement" if "partijpolitiek" in error.message else None, error.message)
+                field = "non_partisan_statement" if isinstance(error, services.StatementMissingError) else None
+                form.add_error(field, error.message)
     events = claim.events.all()
     return render(
         request, "reimbursement/member/claim.html",
