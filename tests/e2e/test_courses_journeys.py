@@ -45,6 +45,7 @@ def test_member_filters_catalogue_to_a_course_and_reads_it(page, axe_check):
     expect(page.locator("#result-count")).to_contain_text("3 cursussen gevonden")
     axe_check(page)
 
+    page.locator("summary", has_text="Instrument").click()
     page.get_by_label("Budgetrecht (begroting)").check()
     page.get_by_label("Voor wie").select_option("statenlid")
     page.get_by_role("button", name="Toon cursussen").click()
