@@ -199,11 +199,10 @@ def load(users):
 
     # Open requests for the griffies to decide: a direct payment in Utrecht, a prior approval in Amsterdam.
     lotte, lotte_office = utrecht_members["lotte"]
-    course = _free_course(lotte, courses[::-1])
+    course = _free_course(lotte, [c for c in courses[::-1] if not c.needs_attendance])
     if course is not None and not Reservation.objects.filter(member=lotte, course=course).exists():
         services.direct_payment_request(member=lotte, office=lotte_office, course=course, remark="Mijn fractie heeft geen budget meer.")
     eva, eva_office = amsterdam_members["eva"]
     course = _free_course(eva, courses[::-1])
     if course is not None and not Reservation.objects.filter(member=eva, course=course, kind=ReservationKind.PRIOR_APPROVAL).exists():
         services.prior_approval_request(member=eva, office=eva_office, course=course, remark="Past bij mijn portefeuille financiën.")
-

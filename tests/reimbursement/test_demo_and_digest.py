@@ -23,13 +23,17 @@ STATES = {"draft", "submitted", "returned", "approved", "rejected", "exported"}
 
 def test_demo_has_claims_in_every_state_for_both_griffies_and_is_idempotent():
     utrecht(), amsterdam()
-    for price in ("45.00", "95.00", "149.00", "95.00", "45.00"):
+    from courses.choices import CourseFormat
+
+    for price in ("45.00", "95.00", "95.00", "45.00"):
         paid_course(price)
+    paid_course("149.00", format=CourseFormat.LIVE)  # a live course: a direct payment would need a session
     users = load_accounts()
     demo.load(users)
     states = Counter((c.authority_code, c.status) for c in Claim.objects.all())
     for code in ("GM0344", "GM0363"):
         assert {status for (authority, status) in states if authority == code} == STATES
+    assert set(Reservation.objects.values_list("kind", "status")) == {("direct_payment", "requested"), ("prior_approval", "requested")}
     mine = set(Claim.objects.filter(member=users["deelnemer"]).values_list("status", flat=True))
     assert len(mine) >= 3
     assert not TrainingPolicy.objects.get(authority__cbs_code="GM0344").prior_approval_required
