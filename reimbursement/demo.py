@@ -23,6 +23,7 @@ from enrolment.models import (
     PaymentMethod,
     PaymentStatus,
 )
+from enrolment.services import certificate_issue
 from glashelder.demo import demo_user
 
 from . import services
@@ -116,10 +117,11 @@ def _completed_enrolment(person, office, course, days_ago):
     return enrolment
 
 
-def _free_course(person, courses):
-    """A paid course the person has no enrolment in yet."""
+def _free_course(person, courses, office=None):
+    """A paid course the person has no enrolment in yet and whose audience includes the office's role."""
     taken = set(Enrolment.objects.filter(person=person).values_list("course_id", flat=True))
-    return next((c for c in courses if c.pk not in taken), None)
+    suitable = [c for c in courses if office is None or office.role in c.audience_roles]
+    return next((c for c in suitable if c.pk not in taken), None)
 
 
 def _claim_to_state(claim, state, griffie, member):
@@ -143,10 +145,11 @@ def _claims(authority, griffie, members, plan, courses):
     made = []
     for key, state, days_ago in plan:
         person, office = members[key]
-        course = _free_course(person, courses)
+        course = _free_course(person, courses, office)
         if course is None:
             continue
         enrolment = _completed_enrolment(person, office, course, days_ago)
+        certificate_issue(enrolment=enrolment)
         try:
             claim = services.claim_prepare(enrolment=enrolment)
             made.append((_claim_to_state(claim, state, griffie, person), state))
@@ -199,10 +202,10 @@ def load(users):
 
     # Open requests for the griffies to decide: a direct payment in Utrecht, a prior approval in Amsterdam.
     lotte, lotte_office = utrecht_members["lotte"]
-    course = _free_course(lotte, [c for c in courses[::-1] if not c.needs_attendance])
+    course = _free_course(lotte, [c for c in courses[::-1] if not c.needs_attendance], lotte_office)
     if course is not None and not Reservation.objects.filter(member=lotte, course=course).exists():
         services.direct_payment_request(member=lotte, office=lotte_office, course=course, remark="Mijn fractie heeft geen budget meer.")
     eva, eva_office = amsterdam_members["eva"]
-    course = _free_course(eva, courses[::-1])
+    course = _free_course(eva, courses[::-1], eva_office)
     if course is not None and not Reservation.objects.filter(member=eva, course=course, kind=ReservationKind.PRIOR_APPROVAL).exists():
         services.prior_approval_request(member=eva, office=eva_office, course=course, remark="Past bij mijn portefeuille financiën.")
