@@ -25,9 +25,12 @@ def test_demo_has_claims_in_every_state_for_both_griffies_and_is_idempotent():
     utrecht(), amsterdam()
     from courses.choices import CourseFormat
 
+    from courses.choices import GEMEENTE_ROLES
+
+    everyone = sorted(GEMEENTE_ROLES)  # demo claims only use courses whose audience includes the member's role
     for price in ("45.00", "95.00", "95.00", "45.00"):
-        paid_course(price)
-    paid_course("149.00", format=CourseFormat.LIVE)  # a live course: a direct payment would need a session
+        paid_course(price, audience_roles=everyone)
+    paid_course("149.00", format=CourseFormat.LIVE, audience_roles=everyone)  # live: a direct payment would need a session
     users = load_accounts()
     demo.load(users)
     states = Counter((c.authority_code, c.status) for c in Claim.objects.all())
