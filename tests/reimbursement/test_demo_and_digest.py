@@ -23,9 +23,7 @@ STATES = {"draft", "submitted", "returned", "approved", "rejected", "exported"}
 
 def test_demo_has_claims_in_every_state_for_both_griffies_and_is_idempotent():
     utrecht(), amsterdam()
-    from courses.choices import CourseFormat
-
-    from courses.choices import GEMEENTE_ROLES
+    from courses.choices import GEMEENTE_ROLES, CourseFormat
 
     everyone = sorted(GEMEENTE_ROLES)  # demo claims only use courses whose audience includes the member's role
     for price in ("45.00", "95.00", "95.00", "45.00"):
