@@ -257,6 +257,9 @@ ACCOUNT_PASSWORD_INPUT_RENDER_VALUE = False
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Glashelder"
+# ASCII slugs: "Het recht van enquête" becomes /cursussen/het-recht-van-enquete/, which every
+# URL pattern, mail client and spreadsheet handles.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "/account/login/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/account/login/"
