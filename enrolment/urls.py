@@ -1,6 +1,7 @@
 """URLs of the enrolment app. Office and griffie-member pages live in office_urls.py."""
 
 from django.urls import path
+from django.views.generic import RedirectView
 
 from . import views
 from .office_urls import urlpatterns as office_urlpatterns
@@ -21,6 +22,8 @@ urlpatterns = [
     path("certificaat/", views.certificate_lookup, name="certificate_lookup"),
     path("certificaat/<str:code>/", views.certificate_verify, name="certificate_verify"),
     path("stripe/webhook/", views.stripe_webhook, name="stripe_webhook"),
+    # /aanbieder/ itself has nothing of its own: it opens the enrolments of the provider's courses.
+    path("aanbieder/", RedirectView.as_view(pattern_name="enrolment:provider_enrolments", permanent=False)),
     path("aanbieder/inschrijvingen/", views.provider_enrolments, name="provider_enrolments"),
     path("aanbieder/bijeenkomsten/<int:session_id>/", views.provider_session, name="provider_session"),
     path("aanbieder/bijeenkomsten/<int:session_id>/annuleren/", views.provider_session_cancel, name="provider_session_cancel"),
