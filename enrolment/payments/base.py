@@ -1,5 +1,6 @@
 """The interface every payment provider implements."""
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
 
@@ -10,13 +11,14 @@ class PaymentStart:
     redirect_url: str
 
 
-class BasePaymentProvider:
+class BasePaymentProvider(ABC):
     """Starts a payment and refunds it. Confirmation never comes from the
     provider's redirect: only from a verified webhook (or the demo step)."""
 
+    @abstractmethod
     def start(self, *, payment, request, success_url, cancel_url) -> PaymentStart:
-        raise NotImplementedError
+        """Create the payment at the provider and return where to send the member."""
 
+    @abstractmethod
     def refund(self, *, payment, amount, reason) -> "object":
         """Refund `amount` (Decimal euros); return the total refunded so far (Decimal euros)."""
-        raise NotImplementedError
