@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Test processes (pytest-xdist); each gets its own test database on the throwaway cluster.
+PYTEST_WORKERS ?= 2
 MANAGE := $(BIN)/python manage.py
 VENDOR := site/static/vendor
 
@@ -58,7 +60,7 @@ test: install assets messages
 	@scripts/ensure-system-packages.sh postgresql chromium
 	$(BIN)/ruff check .
 	$(MANAGE) makemigrations --check --dry-run
-	scripts/with-postgres.sh $(BIN)/pytest $(PYTEST_ARGS)
+	scripts/with-postgres.sh $(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules $(VENDOR) var staticfiles
