@@ -1,29 +1,8 @@
-"""Money: Decimal euros with two places, shown the Dutch way (`€ 1.234,50`)."""
+"""Money for claims and budgets: the platform's formatter (courses.money) with a plain space."""
 
-from decimal import ROUND_HALF_UP, Decimal
-
-CENT = Decimal("0.01")
-
-
-def to_money(value):
-    """A Decimal with two places from a Decimal, int or string (never from a float)."""
-    if value is None:
-        return None
-    if isinstance(value, float):
-        raise TypeError("Money never comes from a float.")
-    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+from courses.money import format_euro, to_money  # noqa: F401  (to_money is part of this module's interface)
 
 
 def euro(value):
     """`€ 1.234,50`; `€ -12,00` for negative amounts; empty for None."""
-    if value is None or value == "":
-        return ""
-    amount = to_money(value)
-    sign = "-" if amount < 0 else ""
-    whole, cents = f"{abs(amount):.2f}".split(".")
-    groups = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    return f"€ {sign}{'.'.join(groups)},{cents}"
+    return format_euro(value, space=" ")

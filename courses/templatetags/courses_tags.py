@@ -1,24 +1,19 @@
 """Template helpers of the catalogue: Dutch money, hours and the extension panels."""
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django import template
 from django.template.loader import get_template
 from django.utils.translation import gettext as _
+
+from courses import money
 
 register = template.Library()
 
 
 def format_euro(amount):
     """`Decimal('1234.5')` → `€ 1.234,50` (Dutch notation, non-breaking space)."""
-    value = Decimal(amount or 0).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    sign = "-" if value < 0 else ""
-    whole, cents = f"{abs(value):.2f}".split(".")
-    groups = []
-    while whole:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    return f"{sign}€\u00a0{'.'.join(groups)},{cents}"
+    return money.format_euro(amount or 0)
 
 
 @register.filter
