@@ -1,11 +1,7 @@
 """Browser journey: the griffie invites a member, who signs up from the e-mail, confirms the
 address, accepts, and sees the verified office. Axe on every page of the journey."""
 
-import base64
-import hmac
 import re
-import struct
-import time
 from urllib.parse import urlsplit
 
 import pytest
@@ -14,19 +10,11 @@ from playwright.sync_api import expect
 
 from enrolment.models import Office, OfficeInvitation
 from tests.factories import PASSWORD, griffie_user
+from tests.site.totp import totp
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 TOTP_SECRET = "GLASHELDERDEMOAB"
-
-
-def totp(secret, at=None):
-    """RFC 6238: six digits, 30-second steps, HMAC-SHA1."""
-    key = base64.b32decode(secret)
-    counter = int(at if at is not None else time.time()) // 30
-    digest = hmac.digest(key, struct.pack(">Q", counter), "sha1")
-    offset = digest[-1] & 15
-    return f"{(struct.unpack('>I', digest[offset : offset + 4])[0] & 0x7FFFFFFF) % 10**6:06d}"
 
 
 def path_of(url):
