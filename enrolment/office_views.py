@@ -275,32 +275,33 @@ def griffie_invitations(request, code):
     return _griffie_render(request, authority, "enrolment/griffie/invitations.html", {"page": page})
 
 
-@login_required
-@require_POST
-def griffie_invitation_resend(request, code, pk):
+def _invitation_action(request, code, pk, action, success):
+    """Run `action` on one of the authority's pending invitations and report the outcome."""
     authority = _authority(request, code)
     invitation = get_object_or_404(offices.pending_invitations(authority), pk=pk)
     try:
-        offices.invitation_resend(invitation=invitation, by=request.user)
+        action(invitation=invitation, by=request.user)
     except offices.OfficeError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("De uitnodiging is opnieuw verstuurd naar %(email)s.") % {"email": invitation.email})
+        messages.success(request, success % {"email": invitation.email})
     return redirect("enrolment:griffie_invitations", code=authority.cbs_code)
+
+
+@login_required
+@require_POST
+def griffie_invitation_resend(request, code, pk):
+    return _invitation_action(
+        request, code, pk, offices.invitation_resend, _("De uitnodiging is opnieuw verstuurd naar %(email)s.")
+    )
 
 
 @login_required
 @require_POST
 def griffie_invitation_withdraw(request, code, pk):
-    authority = _authority(request, code)
-    invitation = get_object_or_404(offices.pending_invitations(authority), pk=pk)
-    try:
-        offices.invitation_withdraw(invitation=invitation, by=request.user)
-    except offices.OfficeError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("De uitnodiging voor %(email)s is ingetrokken.") % {"email": invitation.email})
-    return redirect("enrolment:griffie_invitations", code=authority.cbs_code)
+    return _invitation_action(
+        request, code, pk, offices.invitation_withdraw, _("De uitnodiging voor %(email)s is ingetrokken.")
+    )
 
 
 @login_required
