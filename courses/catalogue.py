@@ -9,8 +9,10 @@ from django.db.models import Case, IntegerField, Prefetch, When
 from django.utils import timezone
 from wagtail import hooks
 
-from .choices import InstrumentKind, Level
-from .fields import MultipleChoiceField
+from glashelder.kernel.choices import Level
+from glashelder.kernel.fields import MultipleChoiceField
+
+from .choices import InstrumentKind
 from .forms import CatalogueFilterForm
 
 PAGE_SIZE = 12

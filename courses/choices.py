@@ -1,29 +1,7 @@
-"""Choices shared by the whole platform. `courses` is the lowest layer, so the
-role and level vocabulary lives here and the other apps import it."""
+"""Choices of the catalogue. Roles and levels are shared by every app and live in the kernel."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-
-
-class Role(models.TextChoices):
-    RAADSLID = "raadslid", _("Raadslid")
-    COMMISSIELID = "commissielid", _("Commissielid (burgerlid)")
-    STATENLID = "statenlid", _("Statenlid")
-    WETHOUDER = "wethouder", _("Wethouder")
-    GEDEPUTEERDE = "gedeputeerde", _("Gedeputeerde")
-    BURGEMEESTER = "burgemeester", _("Burgemeester")
-    CDK = "cdk", _("Commissaris van de Koning")
-
-
-# Which roles exist at which kind of authority. A commissielid exists at both.
-GEMEENTE_ROLES = {Role.RAADSLID, Role.COMMISSIELID, Role.WETHOUDER, Role.BURGEMEESTER}
-PROVINCIE_ROLES = {Role.STATENLID, Role.COMMISSIELID, Role.GEDEPUTEERDE, Role.CDK}
-
-
-class Level(models.TextChoices):
-    GEMEENTE = "gemeente", _("Gemeente")
-    PROVINCIE = "provincie", _("Provincie")
-    BEIDE = "beide", _("Gemeente en provincie")
 
 
 class CourseFormat(models.TextChoices):

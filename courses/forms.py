@@ -4,7 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.forms import TaskStateCommentForm
 
-from .choices import CourseFormat, InstrumentKind, Level, Role
+from glashelder.kernel.choices import Level, Role
+
+from .choices import CourseFormat, InstrumentKind
 
 
 class ReviewCommentForm(TaskStateCommentForm):

@@ -17,9 +17,10 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from glashelder.sanitize import clean_html
+from glashelder.kernel.choices import Level, Role
+from glashelder.kernel.sanitize import clean_html
 
-from .choices import CourseFormat, Level, Role
+from .choices import CourseFormat
 from .models import RESERVED_COURSE_SLUGS, CourseIndexPage, CoursePage, Instrument
 
 LIST_FIELDS = ("instruments", "audience_roles", "learning_outcomes")

@@ -22,10 +22,21 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import AbstractGroupApprovalTask, Orderable, Page, PageManager, PagePermissionTester
 from wagtail.search import index
 
+from glashelder.kernel import roles
+from glashelder.kernel.choices import Level, Role
+from glashelder.kernel.fields import MultipleChoiceField
+
 from .blocks import LessonBlock
-from .choices import CourseFormat, InstrumentKind, Level, ReviewStatus, Role
-from .fields import MultipleChoiceField
+from .choices import CourseFormat, InstrumentKind, ReviewStatus
 from .panels import ReviewStatusPanel
+
+
+class ProviderQuerySet(models.QuerySet):
+    def edited_by(self, user):
+        """The providers `user` edits, through each provider's editors group."""
+        if user is None or not user.is_authenticated:
+            return self.none()
+        return self.filter(editors_group__user=user)
 
 
 class Provider(models.Model):
@@ -52,6 +63,8 @@ class Provider(models.Model):
     editors_group = models.OneToOneField(
         Group, verbose_name=_("redacteurengroep"), null=True, blank=True, on_delete=models.SET_NULL, related_name="provider"
     )
+
+    objects = ProviderQuerySet.as_manager()
 
     panels = [
         FieldPanel("name"),
@@ -192,11 +205,9 @@ class ProviderPagePermissionTester(PagePermissionTester):
     def __init__(self, user, page):
         super().__init__(user, page)
         if user.is_active and not user.is_superuser and self.permissions:
-            from glashelder import roles
-
             if not roles.is_redactie(user):
                 course = page if isinstance(page, CoursePage) else page.get_parent().specific
-                if getattr(course, "provider_id", None) not in set(roles.provider_ids(user)):
+                if not Provider.objects.edited_by(user).filter(pk=getattr(course, "provider_id", None)).exists():
                     self.permissions = set()
 
     def can_submit_for_moderation(self):
@@ -211,10 +222,8 @@ class CoursePageForm(WagtailAdminPageForm):
         user = self.for_user
         field = self.fields.get("provider")
         if user is not None and field is not None and not user.is_superuser:
-            from glashelder import roles
-
             if not roles.is_redactie(user):
-                field.queryset = Provider.objects.filter(pk__in=roles.provider_ids(user))
+                field.queryset = Provider.objects.edited_by(user)
                 if field.queryset.count() == 1 and not self.instance.provider_id:
                     self.initial["provider"] = field.queryset.first().pk
 

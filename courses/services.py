@@ -74,7 +74,7 @@ def review_workflow_ensure():
     review. Idempotent; runs after every migrate and in the demo and tests."""
     from wagtail.models import Workflow, WorkflowPage, WorkflowTask
 
-    from glashelder.roles import redactie_group
+    from glashelder.kernel.roles import redactie_group
 
     from .models import CourseIndexPage, NonPartisanshipTask
 

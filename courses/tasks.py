@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks import task
 
-from glashelder.roles import REDACTIE_GROUP
+from glashelder.kernel.roles import REDACTIE_GROUP
 
 
 def _review_recipients(course):

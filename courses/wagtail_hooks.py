@@ -11,9 +11,10 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, HistoryView, SnippetViewSet, UsageView
 
-from glashelder import roles
+from glashelder.kernel import roles
 
 from .models import CoursePage, Instrument, ModulePage, Provider
+from .selectors import is_provider_editor, provider_ids
 
 
 def _restricted(user):
@@ -24,7 +25,7 @@ def _restricted(user):
 class OwnProviderMixin:
     def get_object(self, queryset=None):
         obj = super().get_object(queryset)
-        if _restricted(self.request.user) and obj.pk not in roles.provider_ids(self.request.user):
+        if _restricted(self.request.user) and obj.pk not in provider_ids(self.request.user):
             raise Http404
         return obj
 
@@ -56,7 +57,7 @@ class ProviderViewSet(SnippetViewSet):
     def get_queryset(self, request):
         qs = Provider.objects.order_by("name")
         if _restricted(request.user):
-            qs = qs.filter(pk__in=roles.provider_ids(request.user))
+            qs = qs.filter(pk__in=provider_ids(request.user))
         return qs
 
 
@@ -78,9 +79,9 @@ register_snippet(InstrumentViewSet)
 def only_own_provider_pages(parent_page, pages, request):
     """Provider editors see only their own providers' courses and modules."""
     user = request.user
-    if not _restricted(user) or not roles.is_provider_editor(user):
+    if not _restricted(user) or not is_provider_editor(user):
         return pages
-    own = roles.provider_ids(user)
+    own = provider_ids(user)
     other_courses = CoursePage.objects.exclude(provider_id__in=own)
     hidden = Q(pk__in=other_courses.values("pk"))
     other_paths = list(other_courses.values_list("path", flat=True)[:500])

@@ -11,18 +11,10 @@ import datetime
 from django.utils import timezone
 
 from courses.models import CoursePage
+from glashelder.offices.models import Office, OfficeStatus
 
 from . import demo_offices
-from .models import (
-    Enrolment,
-    EnrolmentStatus,
-    ModuleProgress,
-    Office,
-    OfficeStatus,
-    Payment,
-    PaymentMethod,
-    PaymentStatus,
-)
+from .models import Enrolment, EnrolmentStatus, ModuleProgress, Payment, PaymentMethod, PaymentStatus
 from .services import PLACE_HOLDING, certificate_issue, course_modules
 
 

@@ -5,7 +5,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from .models import EnrolmentStatus, Office, OfficeStatus
+from glashelder.offices.models import Office, OfficeStatus
+
+from .models import EnrolmentStatus
 
 
 def session_label(session, taken):

@@ -19,17 +19,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from courses.choices import Level, ReviewStatus
+from courses.choices import ReviewStatus
 from courses.models import CompletionRule, ModulePage, Session
+from glashelder.kernel.choices import AuthorityKind, Level
+from glashelder.offices.models import OfficeStatus
 
 from . import signals
 from .models import (
-    AuthorityKind,
     Certificate,
     Enrolment,
     EnrolmentStatus,
     ModuleProgress,
-    OfficeStatus,
     Payment,
     PaymentMethod,
     PaymentStatus,
@@ -237,7 +237,7 @@ def enrolment_cancel(*, enrolment, by):
 
 def session_cancel(*, session, by):
     """The provider cancels a session: every open enrolment is cancelled, refunded and notified."""
-    from glashelder.roles import provider_ids
+    from courses.selectors import provider_ids
 
     with transaction.atomic():
         session = Session.objects.select_for_update(of=("self",)).select_related("course").get(pk=session.pk)
@@ -435,7 +435,7 @@ def certificate_issue(*, enrolment):
 
 def attendance_register(*, session, by, attended):
     """The provider registers who attended (`attended`: {enrolment_id: bool}); may complete enrolments."""
-    from glashelder.roles import provider_ids
+    from courses.selectors import provider_ids
 
     changed = []
     with transaction.atomic():

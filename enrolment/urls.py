@@ -1,10 +1,9 @@
-"""URLs of the enrolment app. Office and griffie-member pages live in office_urls.py."""
+"""URLs of the enrolment app."""
 
 from django.urls import path
 from django.views.generic import RedirectView
 
 from . import views
-from .office_urls import urlpatterns as office_urlpatterns
 
 app_name = "enrolment"
 
@@ -28,4 +27,4 @@ urlpatterns = [
     path("aanbieder/bijeenkomsten/<int:session_id>/", views.provider_session, name="provider_session"),
     path("aanbieder/bijeenkomsten/<int:session_id>/annuleren/", views.provider_session_cancel, name="provider_session_cancel"),
     path("aanbieder/betalingen/", views.provider_payments, name="provider_payments"),
-] + office_urlpatterns
+]

@@ -26,12 +26,13 @@ from wagtail import hooks
 
 from courses.models import CoursePage, Instrument, Session
 from courses.models import Provider as CourseProvider
-from glashelder.roles import provider_ids
+from courses.selectors import provider_ids
+from glashelder.offices.models import Office
 
 from . import services
 from .certificates import certificate_filename, certificate_pdf, verification_url
 from .forms import AttendanceForm, EnrolForm, KnowledgeCheckForm
-from .models import Certificate, Enrolment, EnrolmentStatus, Office, Payment, PaymentMethod, PaymentStatus
+from .models import Certificate, Enrolment, EnrolmentStatus, Payment, PaymentMethod, PaymentStatus
 from .payments import get_provider
 from .payments import webhook as stripe_webhook_handling
 

@@ -9,11 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from glashelder.roles import provider_ids
+from courses.selectors import provider_ids
+from glashelder.offices.models import Office, OfficeStatus
 
-from . import office_hooks  # noqa: F401
 from .forms import EnrolForm
-from .models import Certificate, Enrolment, EnrolmentStatus, ModuleProgress, Office, OfficeStatus, Payment
+from .models import Certificate, Enrolment, EnrolmentStatus, ModuleProgress, Payment
 
 
 @hooks.register("glashelder_course_page_panels")

@@ -9,7 +9,7 @@ def _after_migrate(sender, **kwargs):
     from django.apps import apps
     from django.contrib.auth.models import Permission
 
-    from glashelder.roles import redactie_group
+    from glashelder.kernel.roles import redactie_group
 
     from .legal_bases import seed_legal_bases
     from .models import LegalBasis

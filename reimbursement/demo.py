@@ -10,21 +10,13 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from courses.choices import ReviewStatus, Role
+from courses.choices import ReviewStatus
 from courses.models import CoursePage
-from enrolment.models import (
-    Authority,
-    Enrolment,
-    EnrolmentStatus,
-    GriffieMember,
-    Office,
-    OfficeStatus,
-    Payment,
-    PaymentMethod,
-    PaymentStatus,
-)
+from enrolment.models import Enrolment, EnrolmentStatus, Payment, PaymentMethod, PaymentStatus
 from enrolment.services import certificate_issue
 from glashelder.demo import demo_user
+from glashelder.kernel.choices import Role
+from glashelder.offices.models import Authority, GriffieMember, Office, OfficeStatus
 
 from . import services
 from .legal_bases import seed_legal_bases

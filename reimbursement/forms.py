@@ -9,10 +9,10 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from courses.choices import Role
 from courses.models import Session
-from enrolment.models import Office, OfficeStatus
-from glashelder.uploads import validate_upload
+from glashelder.kernel.choices import Role
+from glashelder.kernel.uploads import validate_upload
+from glashelder.offices.models import Office, OfficeStatus
 
 from .models import ClaimStatus, ReservationKind, TrainingPolicy
 

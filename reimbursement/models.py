@@ -18,9 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
-from courses.choices import Role
-from courses.fields import MultipleChoiceField
-from enrolment.models import AuthorityKind
+from glashelder.kernel.choices import AuthorityKind, Role
+from glashelder.kernel.fields import MultipleChoiceField
 
 EXECUTIVE_ROLES = {Role.WETHOUDER, Role.GEDEPUTEERDE, Role.BURGEMEESTER, Role.CDK}
 ZERO = Decimal("0.00")
@@ -120,7 +119,7 @@ class TrainingPolicy(models.Model):
     budget decisions of one authority and year.
     """
 
-    authority = models.ForeignKey("enrolment.Authority", verbose_name=_("overheid"), on_delete=models.PROTECT, related_name="training_policies")
+    authority = models.ForeignKey("offices.Authority", verbose_name=_("overheid"), on_delete=models.PROTECT, related_name="training_policies")
     year = models.PositiveSmallIntegerField(_("jaar"), validators=[MinValueValidator(2019)])
     budget = models.DecimalField(_("budget (euro)"), max_digits=10, decimal_places=2, validators=[MinValueValidator(ZERO)])
     cap_per_member = models.DecimalField(
@@ -204,7 +203,7 @@ OPEN_STATUSES = (ClaimStatus.DRAFT, ClaimStatus.SUBMITTED, ClaimStatus.RETURNED)
 class ClaimExport(models.Model):
     """One export for the salary administration: the claims it contains are marked exported."""
 
-    authority = models.ForeignKey("enrolment.Authority", on_delete=models.PROTECT, related_name="claim_exports")
+    authority = models.ForeignKey("offices.Authority", on_delete=models.PROTECT, related_name="claim_exports")
     period_start = models.DateField(_("periode vanaf"))
     period_end = models.DateField(_("periode tot en met"))
     created_at = models.DateTimeField(_("gemaakt op"), default=timezone.now)
@@ -234,12 +233,12 @@ class Claim(models.Model):
     kind = models.CharField(_("soort"), max_length=16, choices=ClaimKind.choices, default=ClaimKind.COURSE)
     status = models.CharField(_("status"), max_length=16, choices=ClaimStatus.choices, default=ClaimStatus.DRAFT, db_index=True)
 
-    authority = models.ForeignKey("enrolment.Authority", verbose_name=_("overheid"), on_delete=models.PROTECT, related_name="claims")
+    authority = models.ForeignKey("offices.Authority", verbose_name=_("overheid"), on_delete=models.PROTECT, related_name="claims")
     budget_year = models.PositiveSmallIntegerField(_("begrotingsjaar"))
     member = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("ambtsdrager"), null=True, blank=True, on_delete=models.SET_NULL, related_name="claims"
     )
-    office = models.ForeignKey("enrolment.Office", verbose_name=_("ambt"), null=True, blank=True, on_delete=models.SET_NULL, related_name="claims")
+    office = models.ForeignKey("offices.Office", verbose_name=_("ambt"), null=True, blank=True, on_delete=models.SET_NULL, related_name="claims")
     member_name = models.CharField(_("naam"), max_length=200)
     role = models.CharField(_("ambt"), max_length=16, choices=Role.choices)
     authority_name = models.CharField(_("naam overheid"), max_length=150)
@@ -404,10 +403,10 @@ class Reservation(models.Model):
     number = models.CharField(_("nummer"), max_length=20, unique=True)
     kind = models.CharField(_("soort"), max_length=16, choices=ReservationKind.choices)
     status = models.CharField(_("status"), max_length=16, choices=ReservationStatus.choices, default=ReservationStatus.REQUESTED)
-    authority = models.ForeignKey("enrolment.Authority", verbose_name=_("overheid"), on_delete=models.PROTECT, related_name="reservations")
+    authority = models.ForeignKey("offices.Authority", verbose_name=_("overheid"), on_delete=models.PROTECT, related_name="reservations")
     budget_year = models.PositiveSmallIntegerField(_("begrotingsjaar"))
     member = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="reservations")
-    office = models.ForeignKey("enrolment.Office", null=True, blank=True, on_delete=models.SET_NULL, related_name="reservations")
+    office = models.ForeignKey("offices.Office", null=True, blank=True, on_delete=models.SET_NULL, related_name="reservations")
     member_name = models.CharField(_("naam"), max_length=200)
     role = models.CharField(_("ambt"), max_length=16, choices=Role.choices)
     course = models.ForeignKey("courses.CoursePage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")

@@ -1,6 +1,6 @@
 """Money for claims and budgets: the platform's formatter (courses.money) with a plain space."""
 
-from courses.money import format_euro, to_money  # noqa: F401  (to_money is part of this module's interface)
+from glashelder.kernel.money import format_euro, to_money  # noqa: F401  (to_money is part of this module's interface)
 
 
 def euro(value):

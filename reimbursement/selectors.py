@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.db.models import Count, F, Q, Sum, Value
 from django.db.models.functions import Coalesce
 
-from enrolment.models import Authority, GriffieMember
+from glashelder.offices.models import Authority, GriffieMember
 
 from .models import SPENT_STATUSES, ZERO, Claim, ClaimStatus, Reservation, ReservationStatus, TrainingPolicy
 

@@ -19,8 +19,9 @@ from django.utils.translation import gettext as _
 
 from courses.choices import ReviewStatus
 from courses.models import Session
-from enrolment.models import Enrolment, EnrolmentStatus, GriffieMember, Payment, PaymentMethod, PaymentStatus
-from glashelder.audit import audit_log
+from enrolment.models import Enrolment, EnrolmentStatus, Payment, PaymentMethod, PaymentStatus
+from glashelder.kernel.audit import audit_log
+from glashelder.offices.models import GriffieMember
 
 from .models import (
     SPENT_STATUSES,

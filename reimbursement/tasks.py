@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
-from enrolment.models import GriffieMember
+from glashelder.offices.models import GriffieMember
 
 from .models import Claim, ClaimStatus, Reservation, ReservationStatus
 

@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from courses.models import CoursePage
-from enrolment.models import Enrolment, OfficeStatus
+from enrolment.models import Enrolment
+from glashelder.offices.models import OfficeStatus
 
 from . import exports, selectors, services
 from .documents import claim_form_pdf
@@ -85,10 +86,10 @@ def _nav_template():
     from django.template.loader import get_template
 
     try:
-        get_template("enrolment/griffie/_nav.html")
+        get_template("offices/griffie/_nav.html")
     except TemplateDoesNotExist:
         return "reimbursement/griffie/_nav.html"
-    return "enrolment/griffie/_nav.html"
+    return "offices/griffie/_nav.html"
 
 
 def _griffie_render(request, template, context, authority, authorities):
@@ -350,7 +351,7 @@ def griffie_policy(request, year):
         policy = form.save(commit=False)
         policy.updated_by = request.user
         policy.save()
-        from glashelder.audit import audit_log
+        from glashelder.kernel.audit import audit_log
 
         audit_log("training_policy_saved", actor=request.user, request=request, target=str(policy), budget=str(policy.budget))
         messages.success(request, _("De scholingsregeling %(year)s is opgeslagen.") % {"year": year})
@@ -369,7 +370,7 @@ def griffie_budget(request):
     policy = next((p for p in policies if p.year == year), None)
     budget = selectors.budget_for(policy)
     per_role, per_member = selectors.budget_breakdown(policy) if policy else ({}, [])
-    from courses.choices import Role
+    from glashelder.kernel.choices import Role
 
     labels = dict(Role.choices)
     role_rows = [
@@ -423,7 +424,7 @@ def griffie_export_download(request, pk, fmt):
         response["Content-Disposition"] = f'attachment; filename="declaraties-{stamp}.xlsx"'
     else:
         raise Http404
-    from glashelder.audit import audit_log
+    from glashelder.kernel.audit import audit_log
 
     audit_log("claims_export_downloaded", actor=request.user, request=request, target=stamp, format=fmt)
     return response

@@ -10,7 +10,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from enrolment.models import Enrolment, EnrolmentStatus, OfficeStatus
+from enrolment.models import Enrolment, EnrolmentStatus
+from glashelder.offices.models import OfficeStatus
 
 from . import services
 from .models import (

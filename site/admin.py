@@ -5,9 +5,9 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from enrolment.models import GriffieMember
+from glashelder.offices.models import GriffieMember
 
-from .audit import audit_log
+from .kernel.audit import audit_log
 from .models import AuditEvent, User
 
 

@@ -1,6 +1,9 @@
 from django.conf import settings
 
-from . import roles
+from courses.selectors import is_provider_editor
+
+from .kernel.roles import is_redactie
+from .offices.selectors import is_griffie
 
 ACCOUNT_PATHS = {"/mijn/naam/", "/mijn/gegevens/", "/mijn/account-verwijderen/"}
 
@@ -13,6 +16,6 @@ def site_context(request):
         "DEMO_PAYMENTS": settings.DEMO_PAYMENTS,
         # Account pages (allauth and the site's own under /mijn/) highlight "Account", not "Mijn Glashelder".
         "nav_account_page": path.startswith("/account/") or path in ACCOUNT_PATHS,
-        "nav_is_griffie": authenticated and roles.is_griffie(user),
-        "nav_is_provider": authenticated and (roles.is_provider_editor(user) or roles.is_redactie(user)),
+        "nav_is_griffie": authenticated and is_griffie(user),
+        "nav_is_provider": authenticated and (is_provider_editor(user) or is_redactie(user)),
     }

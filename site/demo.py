@@ -10,7 +10,7 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP
 from django.contrib.auth import get_user_model
 
-from . import roles
+from .kernel import roles
 
 DEMO_PASSWORD = "glashelder-demo"
 DEMO_TOTP_SECRET = "GLASHELDERDEMOAB"

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from wagtail.documents.forms import BaseDocumentForm
 
-from .uploads import DOCUMENT_MAX_SIZE, DOCUMENT_TYPES, validate_upload
+from .kernel.uploads import DOCUMENT_MAX_SIZE, DOCUMENT_TYPES, validate_upload
 
 
 def validate_document(uploaded):

@@ -7,7 +7,8 @@ from csp.middleware import CSPMiddleware
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from . import audit, roles
+from . import roles
+from .kernel import audit
 
 # Pages that need a privileged role. A griffie, provider, redactie or beheer
 # account that has not set up a second factor is sent to set one up first.

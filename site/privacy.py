@@ -20,8 +20,12 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail import hooks
 
-from .audit import ANONYMOUS_ACTOR, audit_log
+from courses.selectors import provider_ids
+
+from .kernel.audit import ANONYMOUS_ACTOR, audit_log
+from .kernel.roles import is_beheer, is_redactie
 from .models import AuditEvent
+from .offices.selectors import griffie_authority_ids
 
 EXPORT_HOOK = "glashelder_personal_data_export"
 ERASE_HOOK = "glashelder_personal_data_erase"
@@ -36,8 +40,6 @@ def _site_section(user):
     from allauth.mfa.models import Authenticator
     from allauth.usersessions.models import UserSession
 
-    from . import roles
-
     return {
         "account": {
             "e-mailadres": user.email,
@@ -46,10 +48,10 @@ def _site_section(user):
             "aangemaakt_op": _iso(user.date_joined),
             "laatst_ingelogd": _iso(user.last_login),
             "rollen": {
-                "beheer": roles.is_beheer(user),
-                "redactie": roles.is_redactie(user),
-                "aanbieder_ids": roles.provider_ids(user),
-                "griffie_overheid_ids": roles.griffie_authority_ids(user),
+                "beheer": is_beheer(user),
+                "redactie": is_redactie(user),
+                "aanbieder_ids": provider_ids(user),
+                "griffie_overheid_ids": griffie_authority_ids(user),
             },
         },
         "e-mailadressen": [

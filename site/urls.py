@@ -26,6 +26,7 @@ urlpatterns = [
     path("mijn/account-verwijderen/", views.AccountDeleteView.as_view(), name="account_delete"),
     path("mijn/uitloggen-overal/", views.LogoutEverywhereView.as_view(), name="logout_everywhere"),
     path("", include("courses.urls")),
+    path("", include("glashelder.offices.urls")),
     path("", include("enrolment.urls")),
     path("", include("reimbursement.urls")),
 ]

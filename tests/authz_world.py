@@ -19,7 +19,7 @@ element, the POST data:
 
 from decimal import Decimal
 
-from courses.choices import Role
+from glashelder.kernel.choices import Role
 from tests.factories import (
     OfficeFactory,
     ProviderFactory,
@@ -65,7 +65,7 @@ class World:
     """Users per role (`world.users[role]`, also as attributes) and base objects."""
 
     def __init__(self):
-        from glashelder import roles
+        from glashelder.kernel import roles
 
         self.utrecht = utrecht()
         self.amsterdam = amsterdam()

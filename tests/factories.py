@@ -10,9 +10,10 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import Page
 
-from courses.choices import CourseFormat, Level, ReviewStatus, Role
+from courses.choices import CourseFormat, ReviewStatus
 from courses.models import CourseIndexPage, CoursePage, Instrument, ModulePage, Provider, Session
-from enrolment.models import Authority, AuthorityKind, GriffieMember, Office, OfficeStatus
+from glashelder.kernel.choices import AuthorityKind, Level, Role
+from glashelder.offices.models import Authority, GriffieMember, Office, OfficeStatus
 
 PASSWORD = "correct-horse-battery-9"
 
@@ -130,7 +131,7 @@ def authority(code):
     """An Authority by CBS code; loads the reference data the first time it is needed."""
     found = Authority.objects.filter(cbs_code=code).first()
     if found is None:
-        from enrolment.reference_data import load_authorities
+        from glashelder.offices.reference_data import load_authorities
 
         load_authorities()
         found = Authority.objects.get(cbs_code=code)

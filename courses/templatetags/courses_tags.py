@@ -6,7 +6,7 @@ from django import template
 from django.template.loader import get_template
 from django.utils.translation import gettext as _
 
-from courses import money
+from glashelder.kernel import money
 
 register = template.Library()
 

@@ -3,6 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import enrolment.models
+import glashelder.offices.models
 from decimal import Decimal
 from django.db import migrations, models
 
@@ -105,7 +106,7 @@ class Migration(migrations.Migration):
                 ('email', models.EmailField(max_length=254, verbose_name='e-mailadres')),
                 ('role', models.CharField(choices=[('raadslid', 'Raadslid'), ('commissielid', 'Commissielid (burgerlid)'), ('statenlid', 'Statenlid'), ('wethouder', 'Wethouder'), ('gedeputeerde', 'Gedeputeerde'), ('burgemeester', 'Burgemeester'), ('cdk', 'Commissaris van de Koning')], max_length=16, verbose_name='ambt')),
                 ('start_date', models.DateField(verbose_name='ingangsdatum')),
-                ('token', models.CharField(default=enrolment.models.new_token, editable=False, max_length=64, unique=True)),
+                ('token', models.CharField(default=glashelder.offices.models.new_token, editable=False, max_length=64, unique=True)),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='verstuurd op')),
                 ('accepted_at', models.DateTimeField(blank=True, null=True, verbose_name='geaccepteerd op')),
             ],

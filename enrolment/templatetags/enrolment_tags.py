@@ -2,7 +2,7 @@
 
 from django import template
 
-from courses.money import format_euro
+from glashelder.kernel.money import format_euro
 
 register = template.Library()
 

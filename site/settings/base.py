@@ -37,6 +37,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "glashelder",
     "courses",
+    "glashelder.offices",
     "enrolment",
     "reimbursement",
     # Wagtail

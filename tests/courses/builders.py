@@ -6,8 +6,9 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from courses.choices import CourseFormat, Level, ReviewStatus, Role
+from courses.choices import CourseFormat, ReviewStatus
 from courses.models import CourseIndexPage, CoursePage, Instrument, Session
+from glashelder.kernel.choices import Level, Role
 from tests.factories import ProviderFactory
 
 _counter = {"n": 0}

@@ -3,7 +3,7 @@
 import pytest
 
 from courses import services
-from glashelder.roles import redactie_group
+from glashelder.kernel.roles import redactie_group
 from tests.factories import ProviderFactory, UserFactory, add_totp
 
 

@@ -7,7 +7,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from courses.choices import CourseFormat, Level, Role
+from courses.choices import CourseFormat
+from glashelder.kernel.choices import Level, Role
 from tests.factories import ProviderFactory, make_course
 
 from .builders import approved_course, instrument, session

@@ -9,10 +9,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail import hooks
 
-from courses.choices import CourseFormat, Role
+from courses.choices import CourseFormat
 from courses.models import ModulePage
 from courses.templatetags.courses_tags import format_euro
 from enrolment.models import Enrolment, EnrolmentStatus
+from glashelder.kernel.choices import Role
 from tests.factories import OfficeFactory, ProviderFactory, UserFactory, make_module
 
 from .builders import approved_course, instrument, session

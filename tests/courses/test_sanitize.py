@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from glashelder.sanitize import ALLOWED_TAGS, clean_html
+from glashelder.kernel.sanitize import ALLOWED_TAGS, clean_html
 
 PAYLOADS = [
     "<script>alert(1)</script>",

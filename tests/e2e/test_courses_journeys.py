@@ -11,8 +11,9 @@ from django.conf import settings
 from django.test import Client
 from playwright.sync_api import expect
 
-from courses.choices import CourseFormat, Role
+from courses.choices import CourseFormat
 from courses.models import CoursePage, ModulePage
+from glashelder.kernel.choices import Role
 from tests.courses.builders import approved_course, instrument, session
 from tests.courses.conftest import make_editor, make_redactie
 from tests.factories import ProviderFactory, make_module

@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from enrolment.models import Office, OfficeInvitation
+from glashelder.offices.models import Office, OfficeInvitation
 from tests.factories import PASSWORD, griffie_user
 from tests.site.totp import totp
 
@@ -112,8 +112,8 @@ def test_griffie_invites_a_member_who_signs_up_and_accepts(page, browser, live_s
 
 
 def test_griffie_pages_at_320_pixels_and_a_request_confirmed(page, axe_check):
-    from courses.choices import Role
-    from enrolment.models import OfficeStatus
+    from glashelder.kernel.choices import Role
+    from glashelder.offices.models import OfficeStatus
     from tests.factories import UserFactory, utrecht
 
     griffie = griffie_user(email="griffie.smal@example.org")

@@ -3,9 +3,9 @@
 import pytest
 from django.core import mail
 
-from courses.choices import Role
 from enrolment import services
 from enrolment.models import Enrolment, EnrolmentStatus, Payment, PaymentMethod, PaymentStatus
+from glashelder.kernel.choices import Role
 from tests.enrolment.builders import committed, free_course, live_course, member, paid_course
 from tests.factories import OfficeFactory, provincie_utrecht
 

@@ -8,9 +8,11 @@ from django.core import mail
 from django.utils import timezone
 from wagtail import hooks
 
-from courses.choices import Level, ReviewStatus, Role
+from courses.choices import ReviewStatus
 from enrolment import services
-from enrolment.models import Enrolment, EnrolmentStatus, OfficeStatus
+from enrolment.models import Enrolment, EnrolmentStatus
+from glashelder.kernel.choices import Level, Role
+from glashelder.offices.models import OfficeStatus
 from tests.enrolment.builders import committed, free_course, live_course, member, paid_course
 from tests.factories import UserFactory, make_session, provincie_utrecht
 

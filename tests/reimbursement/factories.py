@@ -5,8 +5,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from courses.choices import Role
 from enrolment.models import Enrolment, EnrolmentStatus, Payment, PaymentMethod, PaymentStatus
+from glashelder.kernel.choices import Role
 from reimbursement import services
 from reimbursement.models import TrainingPolicy
 from tests.factories import OfficeFactory, make_course, utrecht

@@ -6,9 +6,10 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from courses.choices import ReviewStatus, Role
+from courses.choices import ReviewStatus
 from courses.models import CoursePage
-from enrolment.models import Office, OfficeStatus
+from glashelder.kernel.choices import Role
+from glashelder.offices.models import Office, OfficeStatus
 from reimbursement import services
 from reimbursement.models import Claim, ClaimEvent, ClaimKind, ClaimStatus
 from tests.factories import OfficeFactory, make_course, provincie_utrecht

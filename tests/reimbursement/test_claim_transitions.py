@@ -185,7 +185,7 @@ def test_griffie_of_another_authority_cannot_decide(policy, griffie_amsterdam):
 
 
 def test_a_griffie_member_cannot_decide_on_their_own_claim(policy):
-    from enrolment.models import GriffieMember
+    from glashelder.offices.models import GriffieMember
     from tests.factories import add_totp, utrecht
 
     claim = submitted_claim()
@@ -237,7 +237,7 @@ def test_changing_the_policy_never_changes_a_decided_claim(griffie):
 
 
 def test_claims_of_executives_need_the_college_decision_when_the_policy_says_so(griffie):
-    from courses.choices import Role
+    from glashelder.kernel.choices import Role
     from tests.factories import OfficeFactory
 
     make_policy(executive_approver="college")

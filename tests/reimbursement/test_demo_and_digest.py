@@ -7,8 +7,8 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import RequestFactory
 
-from courses.choices import Role
 from glashelder.demo import load_accounts
+from glashelder.kernel.choices import Role
 from reimbursement import demo
 from reimbursement.models import Claim, ClaimEvent, Reservation, TrainingPolicy
 from reimbursement.wagtail_hooks import claims_dashboard_panel, reimbursement_panel
@@ -23,7 +23,8 @@ STATES = {"draft", "submitted", "returned", "approved", "rejected", "exported"}
 
 def test_demo_has_claims_in_every_state_for_both_griffies_and_is_idempotent():
     utrecht(), amsterdam()
-    from courses.choices import GEMEENTE_ROLES, CourseFormat
+    from courses.choices import CourseFormat
+    from glashelder.kernel.choices import GEMEENTE_ROLES
 
     everyone = sorted(GEMEENTE_ROLES)  # demo claims only use courses whose audience includes the member's role
     for price in ("45.00", "95.00", "95.00", "45.00"):
@@ -110,7 +111,7 @@ def test_legal_bases_are_seeded_with_unconfirmed_2019_articles():
 
 
 def test_redactie_may_edit_legal_bases_in_the_admin(client):
-    from glashelder.roles import redactie_group
+    from glashelder.kernel.roles import redactie_group
     from reimbursement.models import LegalBasis
     from tests.factories import UserFactory, add_totp
 

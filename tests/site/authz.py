@@ -44,7 +44,7 @@ CASES = [
     ("admin:glashelder_auditevent_changelist", lambda w: "/django-admin/glashelder/auditevent/", "GET", beheer_only(200)),
     # The audit log is read-only, even for beheer.
     ("admin:glashelder_auditevent_add", lambda w: "/django-admin/glashelder/auditevent/add/", "GET", beheer_only(403)),
-    ("admin:enrolment_griffiemember_changelist", lambda w: "/django-admin/enrolment/griffiemember/", "GET", beheer_only(200)),
+    ("admin:offices_griffiemember_changelist", lambda w: "/django-admin/offices/griffiemember/", "GET", beheer_only(200)),
     # Wagtail page serving: the home page is public.
     ("wagtail_serve", lambda w: "/", "GET", everyone(200)),
 ]

@@ -4,10 +4,10 @@ editable by nobody."""
 import pytest
 from django.core.cache import cache
 
-from enrolment.models import GriffieMember
-from glashelder import roles
 from glashelder.demo import DEMO_TOTP_SECRET
+from glashelder.kernel import roles
 from glashelder.models import AuditEvent
+from glashelder.offices.models import GriffieMember
 from tests.factories import PASSWORD, ProviderFactory, UserFactory, add_totp, amsterdam, utrecht
 from tests.site.totp import totp
 
@@ -71,7 +71,7 @@ def test_mfa_added_and_removed(client, django_capture_on_commit_callbacks):
 def test_griffie_role_granted_and_revoked_in_the_django_admin(client, beheer):
     person = UserFactory()
     response = client.post(
-        "/django-admin/enrolment/griffiemember/add/", {"user": person.pk, "authority": utrecht().pk, "granted_at_0": "", "_save": "1"}
+        "/django-admin/offices/griffiemember/add/", {"user": person.pk, "authority": utrecht().pk, "granted_at_0": "", "_save": "1"}
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     member = GriffieMember.objects.get(user=person)
@@ -82,7 +82,7 @@ def test_griffie_role_granted_and_revoked_in_the_django_admin(client, beheer):
     assert granted.details["user_id"] == person.pk
     assert granted.details["authority_id"] == utrecht().pk
 
-    response = client.post(f"/django-admin/enrolment/griffiemember/{member.pk}/delete/", {"post": "yes"})
+    response = client.post(f"/django-admin/offices/griffiemember/{member.pk}/delete/", {"post": "yes"})
     assert response.status_code == 302
     assert not GriffieMember.objects.filter(pk=member.pk).exists()
     [revoked] = events("role_revoked")
@@ -92,7 +92,7 @@ def test_griffie_role_granted_and_revoked_in_the_django_admin(client, beheer):
 def test_bulk_revocation_in_the_admin_is_logged_per_grant(client, beheer):
     members = [GriffieMember.objects.create(user=UserFactory(), authority=a) for a in (utrecht(), amsterdam())]
     response = client.post(
-        "/django-admin/enrolment/griffiemember/",
+        "/django-admin/offices/griffiemember/",
         {"action": "delete_selected", "_selected_action": [m.pk for m in members], "post": "yes"},
     )
     assert response.status_code == 302

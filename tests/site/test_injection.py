@@ -4,8 +4,8 @@ is escaped."""
 import pytest
 from django.core.cache import cache
 
-from enrolment.models import GriffieMember
 from glashelder.models import AuditEvent
+from glashelder.offices.models import GriffieMember
 from tests.factories import PASSWORD, UserFactory, add_totp, utrecht
 from tests.site.injection import PAYLOADS, assert_escaped
 
@@ -42,7 +42,7 @@ def test_names_and_audit_entries_are_escaped_in_the_django_admin(client, payload
     person = UserFactory(first_name=payload, last_name="Jansen")
     GriffieMember.objects.create(user=person, authority=utrecht())
     event = AuditEvent.objects.create(action="login_failed", actor_label=payload, target=payload, details={"email": payload})
-    assert_escaped(client.get("/django-admin/enrolment/griffiemember/").content.decode(), payload)
+    assert_escaped(client.get("/django-admin/offices/griffiemember/").content.decode(), payload)
     assert_escaped(client.get("/django-admin/glashelder/auditevent/").content.decode(), payload)
     detail = client.get(f"/django-admin/glashelder/auditevent/{event.pk}/change/").content.decode()
     assert payload not in detail

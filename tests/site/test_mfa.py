@@ -31,7 +31,7 @@ def provider_editor(mfa):
 
 
 def redactie(mfa):
-    from glashelder import roles
+    from glashelder.kernel import roles
 
     user = UserFactory()
     user.groups.add(roles.redactie_group())

@@ -13,7 +13,7 @@ from django.test import Client
 from wagtail import hooks
 
 from glashelder import privacy
-from glashelder.audit import ANONYMOUS_ACTOR
+from glashelder.kernel.audit import ANONYMOUS_ACTOR
 from glashelder.models import AuditEvent
 from tests.factories import PASSWORD, OfficeFactory, ProviderFactory, UserFactory, add_totp
 

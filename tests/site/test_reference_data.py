@@ -3,8 +3,9 @@ import re
 import pytest
 from django.core.management import CommandError, call_command
 
-from enrolment.models import Authority, AuthorityKind
-from enrolment.reference_data import DATA_DIR, ReferenceDataError, load_authorities
+from glashelder.kernel.choices import AuthorityKind
+from glashelder.offices.models import Authority
+from glashelder.offices.reference_data import DATA_DIR, ReferenceDataError, load_authorities
 
 pytestmark = pytest.mark.django_db
 

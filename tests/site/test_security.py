@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from glashelder.uploads import validate_upload
+from glashelder.kernel.uploads import validate_upload
 from tests.factories import PASSWORD, UserFactory, add_totp
 
 pytestmark = pytest.mark.django_db

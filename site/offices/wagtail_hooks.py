@@ -1,0 +1,144 @@
+"""Hook registrations for offices: the dashboard panel with the member's offices, the griffie
+menu entries for the member pages, and the personal data export and erasure of offices."""
+
+from django.db import transaction
+from django.db.models import ProtectedError, Q, RestrictedError
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from wagtail import hooks
+
+from .models import Authority, GriffieMember, Office, OfficeInvitation, OfficeStatus
+from .selectors import griffie_authority_ids
+
+# The authority a griffie member of several authorities is working on, remembered per session.
+SESSION_KEY = "griffie_authority"
+
+
+def current_griffie_authority(request):
+    """The authority the griffie pages are about: from the URL, the session, or the only/first membership."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return None
+    match = getattr(request, "resolver_match", None)
+    wanted = (match.kwargs.get("code") if match else None) or request.session.get(SESSION_KEY)
+    authorities = Authority.objects.filter(pk__in=griffie_authority_ids(user)).order_by("name")
+    chosen = None
+    if wanted:
+        chosen = next((a for a in authorities if a.cbs_code == wanted), None)
+    return chosen or authorities.first()
+
+
+def griffie_nav_items(request):
+    """All entries of the griffie menu (hook `glashelder_griffie_nav`), the best match marked current.
+
+    Used by offices/griffie/_nav.html; other apps' griffie pages pass its result as `griffie_nav`.
+    """
+    items = []
+    for fn in hooks.get_hooks("glashelder_griffie_nav"):
+        items.extend(fn(request) or [])
+    path = request.path
+    best = max((url for url, _label in items if path.startswith(url)), key=len, default=None)
+    return [{"url": url, "label": label, "current": url == best} for url, label in items]
+
+
+@hooks.register("glashelder_griffie_nav")
+def griffie_nav(request):
+    authority = current_griffie_authority(request)
+    if authority is None:
+        return []
+    code = authority.cbs_code
+    return [
+        (reverse("offices:griffie_members", args=[code]), _("Leden")),
+        (reverse("offices:griffie_requests", args=[code]), _("Aanvragen")),
+        (reverse("offices:griffie_invite", args=[code]), _("Uitnodigen")),
+        (reverse("offices:griffie_invitations", args=[code]), _("Openstaande uitnodigingen")),
+        (reverse("offices:griffie_team", args=[code]), _("Griffiemedewerkers")),
+    ]
+
+
+@hooks.register("glashelder_dashboard_panels")
+def offices_dashboard_panel(request):
+    if not request.user.is_authenticated:
+        return None
+    offices = list(Office.objects.filter(person=request.user).select_related("authority").order_by("-start_date", "-pk"))
+    return {
+        "template": "offices/_dashboard_panel.html",
+        "context": {"offices": offices, "has_verified": any(o.is_verified for o in offices)},
+        "order": 10,
+    }
+
+
+def _date(value):
+    return value.isoformat() if value else None
+
+
+@hooks.register("glashelder_personal_data_export")
+def export_offices(user):
+    offices = Office.objects.filter(person=user).select_related("authority").order_by("start_date", "pk")
+    invitations = OfficeInvitation.objects.filter(Q(email__iexact=user.email) | Q(office__person=user)).select_related("authority")
+    memberships = GriffieMember.objects.filter(user=user).select_related("authority")
+    return {
+        "ambten": {
+            "ambten": [
+                {
+                    "overheid": str(o.authority),
+                    "cbs_code": o.authority.cbs_code,
+                    "ambt": o.role,
+                    "ingangsdatum": _date(o.start_date),
+                    "einddatum": _date(o.end_date),
+                    "status": o.status,
+                    "aangevraagd_op": _date(o.requested_at),
+                    "beoordeeld_op": _date(o.verified_at),
+                    "reden_afwijzing": o.decline_reason,
+                }
+                for o in offices
+            ],
+            "uitnodigingen": [
+                {
+                    "overheid": str(i.authority),
+                    "naam": i.name,
+                    "email": i.email,
+                    "ambt": i.role,
+                    "ingangsdatum": _date(i.start_date),
+                    "verstuurd_op": _date(i.created_at),
+                    "geaccepteerd_op": _date(i.accepted_at),
+                }
+                for i in invitations
+            ],
+            "griffie": [
+                {"overheid": str(m.authority), "cbs_code": m.authority.cbs_code, "sinds": _date(m.granted_at)}
+                for m in memberships
+            ],
+        }
+    }
+
+
+def _still_needed(office):
+    """Whether any other record (of any app) still refers to this office. Asked of every
+    reverse relation, so it holds whatever `on_delete` the referring model chose."""
+    for relation in Office._meta.related_objects:
+        if relation.related_model is OfficeInvitation:
+            continue  # the invitations of the user are removed
+        if relation.related_model._default_manager.filter(**{relation.field.name: office}).exists():
+            return True
+    return False
+
+
+@hooks.register("glashelder_personal_data_erase")
+def erase_offices(user):
+    """Close open requests, remove invitations addressed to the user, and delete the offices
+    that no kept record (an enrolment, a decided claim) still points to."""
+    OfficeInvitation.objects.filter(Q(email__iexact=user.email, accepted_at__isnull=True) | Q(office__person=user)).delete()
+    Office.objects.filter(person=user, status=OfficeStatus.REQUESTED).update(
+        status=OfficeStatus.DECLINED, decline_reason=_("Account verwijderd")
+    )
+    for office in Office.objects.filter(person=user):
+        if _still_needed(office):
+            continue  # a kept record (an enrolment, a claim) still points to it
+        try:
+            with transaction.atomic():
+                office.delete()
+        except (ProtectedError, RestrictedError):
+            pass
+    # The griffie role ends with the account.
+    GriffieMember.objects.filter(user=user).delete()
