@@ -1,15 +1,5 @@
-"""Every change to a claim or reservation: one function, one transaction, the row locked.
+"""Claims: preparing, the member's steps, the griffie's decisions, reversal after a refund."""
 
-Budget decisions lock the authority's `TrainingPolicy` row for that year first
-(then the claim), so two griffie staff approving at the same moment are
-serialised: neither can over-spend the budget or a member's cap, and a claim
-cannot be approved twice. Every transition writes a `ClaimEvent` in the same
-transaction; a forbidden transition raises a `ClaimError` with a Dutch message
-and changes nothing. E-mails go out after commit through the task framework.
-"""
-
-import datetime
-import uuid
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
@@ -17,202 +7,53 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.choices import ReviewStatus
-from courses.models import Session
-from enrolment.models import Enrolment, EnrolmentStatus, Payment, PaymentMethod, PaymentStatus
+from enrolment.models import Enrolment, EnrolmentStatus, PaymentMethod, PaymentStatus
 from glashelder.kernel.audit import audit_log
-from glashelder.offices.models import GriffieMember
 
-from .models import (
+from .. import tasks
+from ..models import (
     SPENT_STATUSES,
     ZERO,
     ApprovingGroup,
     Claim,
-    ClaimEvent,
-    ClaimExport,
     ClaimKind,
     ClaimStatus,
-    LegalBasis,
     Reservation,
-    ReservationKind,
     ReservationStatus,
     TrainingPolicy,
 )
-from .money import euro, to_money
-from .selectors import reserved_amount, spent_amount
-
-Action = ClaimEvent.Action
-
-
-class ClaimError(Exception):
-    """A refused action on a claim or reservation; `message` is Dutch and shown to the user."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-
-class EligibilityError(ClaimError):
-    pass
-
-
-class TransitionError(ClaimError):
-    pass
-
-
-class BudgetError(ClaimError):
-    pass
-
-
-class FourEyesError(ClaimError):
-    pass
-
-
-class StatementMissingError(EligibilityError):
-    """The member has not (yet) declared that the training was not party-political."""
-
-
-class NotAllowedError(ClaimError):
-    pass
-
-
-class NothingToExportError(ClaimError):
-    pass
-
-
-# ---------------------------------------------------------------- helpers
-
-
-def _name(user):
-    if user is None:
-        return "Glashelder"
-    return getattr(user, "display_name", None) or str(user)
-
-
-def _today():
-    return timezone.localdate()
-
-
-def _local_date(value):
-    if value is None:
-        return None
-    return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
-
-
-def _new_number(prefix, year, model):
-    """`GH-2026-000123`: a temporary unique value first, the final one from the primary key."""
-    return f"tmp-{uuid.uuid4().hex[:14]}", lambda obj: f"{prefix}-{year}-{obj.pk:06d}"
-
-
-def _create_numbered(model, prefix, year, **fields):
-    temp, final = _new_number(prefix, year, model)
-    obj = model.objects.create(number=temp, **fields)
-    obj.number = final(obj)
-    model.objects.filter(pk=obj.pk).update(number=obj.number)
-    return obj
-
-
-def _event(claim, action, *, actor=None, from_status="", reason="", amount=None):
-    return ClaimEvent.objects.create(
-        claim=claim,
-        action=action,
-        actor=actor if actor is not None and getattr(actor, "pk", None) else None,
-        actor_name=_name(actor),
-        from_status=from_status,
-        to_status=claim.status,
-        reason=reason,
-        amount=amount,
-    )
-
-
-def _lock_claim(claim):
-    return Claim.objects.select_for_update().get(pk=claim.pk)
-
-
-def _lock_reservation(reservation):
-    return Reservation.objects.select_for_update().get(pk=reservation.pk)
-
-
-def _lock_policy(authority_id, year):
-    policy = TrainingPolicy.objects.select_for_update().filter(authority_id=authority_id, year=year).first()
-    if policy is None:
-        raise EligibilityError(_("Er is geen scholingsregeling voor %(year)s; de griffie moet die eerst vastleggen.") % {"year": year})
-    return policy
-
-
-def _require_griffie(actor, authority_id):
-    if actor is None or not GriffieMember.objects.filter(user=actor, authority_id=authority_id).exists():
-        raise NotAllowedError(_("Alleen de griffie van deze overheid kan hierover beslissen."))
-
-
-def _require_member(claim_or_reservation, member):
-    if member is None or claim_or_reservation.member_id != member.pk:
-        raise NotAllowedError(_("Dit is niet uw declaratie."))
-
-
-def _require_status(claim, allowed, message):
-    if claim.status not in allowed:
-        raise TransitionError(message % {"status": claim.get_status_display().lower()})
-
-
-def _after_commit(task, *args):
-    transaction.on_commit(lambda: task.enqueue(*args))
-
-
-def _check_course(course):
-    if course.is_free:
-        raise EligibilityError(_("Deze cursus is gratis; er valt niets te declareren."))
-    if course.review_status != ReviewStatus.APPROVED or not course.live:
-        raise EligibilityError(
-            _("Deze cursus is niet goedgekeurd als niet-partijpolitieke scholing en kan daarom niet worden gedeclareerd.")
-        )
-
-
-def _check_office(office, day):
-    if not office.is_verified:
-        raise EligibilityError(_("Uw ambt is (nog) niet bevestigd door de griffie; declareren kan pas daarna."))
-    if not office.held_on(day):
-        raise EligibilityError(
-            _("U bekleedde het ambt %(office)s niet op %(day)s, de datum van de scholing.")
-            % {"office": office, "day": day.strftime("%d-%m-%Y")}
-        )
-
-
-def _check_role(policy, role, role_label):
-    if not policy.role_is_eligible(role):
-        raise EligibilityError(
-            _("Volgens de scholingsregeling %(year)s van %(authority)s kan een %(role)s geen scholingskosten declareren.")
-            % {"year": policy.year, "authority": policy.authority, "role": role_label.lower()}
-        )
-
-
-def _check_deadline(policy, completed_on, today=None):
-    today = today or _today()
-    deadline = completed_on + datetime.timedelta(days=policy.claim_deadline_days)
-    if today > deadline:
-        raise EligibilityError(
-            _("De termijn om te declareren is verstreken: uiterlijk %(days)s dagen na afronding, dus tot en met %(deadline)s.")
-            % {"days": policy.claim_deadline_days, "deadline": deadline.strftime("%d-%m-%Y")}
-        )
-
-
-def _legal_basis(role, level, day):
-    basis = LegalBasis.applicable(role=role, level=level, day=day)
-    if basis is None:
-        return None, "", False
-    return basis, basis.citation, basis.confirmed
-
-
-def _policy(authority_id, year):
-    return TrainingPolicy.objects.filter(authority_id=authority_id, year=year).first()
-
-
-def _no_policy(year, authority):
-    return EligibilityError(
-        _("%(authority)s heeft (nog) geen scholingsregeling voor %(year)s; neem contact op met de griffie.")
-        % {"authority": authority, "year": year}
-    )
-
+from ..money import euro, to_money
+from ..selectors import reserved_amount, spent_amount
+from .common import (
+    Action,
+    _after_commit,
+    _check_course,
+    _check_deadline,
+    _check_office,
+    _check_role,
+    _create_numbered,
+    _event,
+    _legal_basis,
+    _local_date,
+    _lock_claim,
+    _lock_policy,
+    _name,
+    _no_policy,
+    _policy,
+    _require_griffie,
+    _require_member,
+    _require_status,
+    _today,
+)
+from .errors import (
+    BudgetError,
+    ClaimError,
+    EligibilityError,
+    FourEyesError,
+    NotAllowedError,
+    StatementMissingError,
+    TransitionError,
+)
 
 # ---------------------------------------------------------------- eligibility and preparing
 
@@ -478,8 +319,6 @@ def claim_resubmit(*, claim, member):
 
 def claim_return(*, claim, actor, question):
     """Submitted → returned, with a question to the member."""
-    from . import tasks
-
     question = (question or "").strip()
     if not question:
         raise TransitionError(_("Stel een vraag of noem wat er moet worden aangepast."))
@@ -501,8 +340,6 @@ def claim_return(*, claim, actor, question):
 
 def claim_reject(*, claim, actor, reason):
     """Submitted → rejected, with the reason. A prior approval it used is released."""
-    from . import tasks
-
     reason = (reason or "").strip()
     if not reason:
         raise TransitionError(_("Geef de reden van de afwijzing."))
@@ -568,8 +405,6 @@ def claim_approve(*, claim, actor, amount=None, reason="", decision_reference=""
     Above the policy's four-eyes threshold the first call records a first
     approval and a second person completes it.
     """
-    from . import tasks
-
     reason = (reason or "").strip()
     with transaction.atomic():
         # Lock order: policy, then claim — the same in every budget decision.
@@ -644,55 +479,8 @@ def claims_approve_bulk(*, claims, actor):
     return approved, refused
 
 
-def claims_export(*, authority, actor, period_start, period_end):
-    """Mark the approved claims decided in the period as exported, in one transaction; return the export.
-
-    The rows are locked, so two exports at the same moment never contain the same claim.
-    """
-    with transaction.atomic():
-        _require_griffie(actor, authority.pk)
-        if period_end < period_start:
-            raise TransitionError(_("Het einde van de periode ligt voor het begin."))
-        start = timezone.make_aware(datetime.datetime.combine(period_start, datetime.time.min))
-        end = timezone.make_aware(datetime.datetime.combine(period_end + datetime.timedelta(days=1), datetime.time.min))
-        claims = list(
-            Claim.objects.select_for_update()
-            .filter(authority=authority, status=ClaimStatus.APPROVED, decided_at__gte=start, decided_at__lt=end)
-            .order_by("pk")
-        )
-        if not claims:
-            raise NothingToExportError(_("Er zijn geen goedgekeurde declaraties in deze periode die nog niet zijn geëxporteerd."))
-        now = timezone.now()
-        export = ClaimExport.objects.create(
-            authority=authority,
-            period_start=period_start,
-            period_end=period_end,
-            created_at=now,
-            created_by=actor,
-            created_by_name=_name(actor),
-            claim_count=len(claims),
-            total=sum((c.net_approved for c in claims), ZERO),
-        )
-        Claim.objects.filter(pk__in=[c.pk for c in claims]).update(status=ClaimStatus.EXPORTED, export=export, exported_at=now)
-        ClaimEvent.objects.bulk_create(
-            ClaimEvent(
-                claim=c, action=Action.EXPORTED, actor=actor, actor_name=_name(actor), at=now, from_status=ClaimStatus.APPROVED,
-                to_status=ClaimStatus.EXPORTED, amount=c.net_approved,
-                reason=_("Export %(start)s – %(end)s") % {"start": period_start.strftime("%d-%m-%Y"), "end": period_end.strftime("%d-%m-%Y")},
-            )
-            for c in claims
-        )
-        audit_log(
-            "claims_exported", actor=actor, target=f"{authority.cbs_code} {period_start}–{period_end}",
-            export=export.pk, count=len(claims), total=str(export.total),
-        )
-        return export
-
-
 def claim_reverse(*, claim, amount, reason, actor=None):
     """Reverse (part of) an approved or exported claim by a new event; the decision itself is kept."""
-    from . import tasks
-
     reason = (reason or "").strip()
     if not reason:
         raise TransitionError(_("Geef de reden van het terugdraaien."))
@@ -714,231 +502,6 @@ def claim_reverse(*, claim, amount, reason, actor=None):
         audit_log("claim_reversed", actor=actor, target=claim.number, amount=str(amount))
         _after_commit(tasks.send_claim_decision, claim.pk)
         return claim
-
-
-# ---------------------------------------------------------------- prior approval and direct payment
-
-
-def _check_request(*, member, office, course, kind, today=None):
-    today = today or _today()
-    if office.person_id != member.pk:
-        raise NotAllowedError(_("Dit is niet uw ambt."))
-    _check_course(course)
-    _check_office(office, today)
-    policy = _policy(office.authority_id, today.year)
-    if policy is None:
-        raise _no_policy(today.year, office.authority)
-    _check_role(policy, office.role, office.get_role_display())
-    if kind == ReservationKind.DIRECT_PAYMENT and not policy.direct_payment_allowed:
-        raise EligibilityError(_("%(authority)s betaalt cursussen niet rechtstreeks aan de aanbieder.") % {"authority": office.authority})
-    if kind == ReservationKind.PRIOR_APPROVAL and not policy.prior_approval_required:
-        raise EligibilityError(_("%(authority)s vraagt geen voorafgaande toestemming; u kunt zich direct inschrijven.") % {"authority": office.authority})
-    open_request = Reservation.objects.filter(
-        member=member, course=course, status__in=(ReservationStatus.REQUESTED, ReservationStatus.GRANTED, ReservationStatus.USED)
-    ).exists()
-    if open_request:
-        raise EligibilityError(_("U heeft voor deze cursus al een aanvraag gedaan."))
-    return policy
-
-
-def _request(*, member, office, course, kind, remark, session=None, today=None):
-    from . import tasks
-
-    today = today or _today()
-    with transaction.atomic():
-        _check_request(member=member, office=office, course=course, kind=kind, today=today)
-        if kind == ReservationKind.DIRECT_PAYMENT and course.needs_attendance:
-            if session is None or session.course_id != course.pk or not session.registration_open():
-                raise EligibilityError(_("Kies een bijeenkomst waarvoor u zich nog kunt inschrijven."))
-        else:
-            session = None
-        reservation = _create_numbered(
-            Reservation,
-            "VT" if kind == ReservationKind.PRIOR_APPROVAL else "RB",
-            today.year,
-            kind=kind,
-            authority=office.authority,
-            budget_year=today.year,
-            member=member,
-            office=office,
-            member_name=_name(member),
-            role=office.role,
-            course=course,
-            course_title=course.title,
-            provider_name=course.provider.name,
-            provider_email=course.provider.email,
-            amount=to_money(course.price),
-            member_remark=remark or "",
-            session=session,
-        )
-        audit_log(f"{kind}_requested", actor=member, target=reservation.number)
-        _after_commit(tasks.send_griffie_request_notice, reservation.pk)
-        return reservation
-
-
-def prior_approval_request(*, member, office, course, remark="", today=None):
-    return _request(member=member, office=office, course=course, kind=ReservationKind.PRIOR_APPROVAL, remark=remark, today=today)
-
-
-def direct_payment_request(*, member, office, course, remark="", session=None, today=None):
-    return _request(
-        member=member, office=office, course=course, kind=ReservationKind.DIRECT_PAYMENT, remark=remark, session=session, today=today
-    )
-
-
-def _grant(reservation, actor, reason):
-    """Lock policy then reservation; check budget and caps; mark granted."""
-    unlocked = Reservation.objects.only("authority_id", "budget_year").get(pk=reservation.pk)
-    policy = _lock_policy(unlocked.authority_id, unlocked.budget_year)
-    reservation = _lock_reservation(reservation)
-    _require_griffie(actor, reservation.authority_id)
-    if reservation.status != ReservationStatus.REQUESTED:
-        raise TransitionError(_("Over deze aanvraag is al beslist (%(status)s).") % {"status": reservation.get_status_display().lower()})
-    if reservation.member_id and reservation.member_id == actor.pk:
-        raise NotAllowedError(_("U kunt niet beslissen over uw eigen aanvraag."))
-    amount = reservation.amount
-    if policy.cap_per_course is not None and amount > policy.cap_per_course:
-        raise BudgetError(_("Het maximum per cursus is %(cap)s; deze cursus kost %(amount)s.") % {"cap": euro(policy.cap_per_course), "amount": euro(amount)})
-    if policy.cap_per_member is not None and reservation.member_id:
-        used = spent_amount(authority_id=policy.authority_id, year=policy.year, member_id=reservation.member_id)
-        held = reserved_amount(authority_id=policy.authority_id, year=policy.year, member_id=reservation.member_id)
-        if amount > policy.cap_per_member - used - held:
-            raise BudgetError(
-                _("Dit gaat boven het maximum per ambtsdrager: %(cap)s per jaar, al besteed %(used)s, gereserveerd %(held)s; deze aanvraag is %(amount)s.")
-                % {"cap": euro(policy.cap_per_member), "used": euro(used), "held": euro(held), "amount": euro(amount)}
-            )
-    spent = spent_amount(authority_id=policy.authority_id, year=policy.year)
-    reserved = reserved_amount(authority_id=policy.authority_id, year=policy.year)
-    left = policy.budget - spent - reserved
-    if amount > left:
-        raise BudgetError(
-            _("Onvoldoende budget %(year)s: budget %(budget)s, besteed %(spent)s, gereserveerd %(reserved)s, over %(left)s; deze aanvraag is %(amount)s.")
-            % {"year": policy.year, "budget": euro(policy.budget), "spent": euro(spent), "reserved": euro(reserved), "left": euro(max(left, ZERO)), "amount": euro(amount)}
-        )
-    reservation.status = ReservationStatus.GRANTED
-    reservation.decided_at = timezone.now()
-    reservation.decided_by = actor
-    reservation.decided_by_name = _name(actor)
-    reservation.decision_reason = (reason or "").strip()
-    return reservation
-
-
-def prior_approval_approve(*, reservation, actor, reason=""):
-    """Grant a prior approval: the amount is reserved in the budget."""
-    from . import tasks
-
-    with transaction.atomic():
-        reservation = _grant(reservation, actor, reason)
-        if reservation.kind != ReservationKind.PRIOR_APPROVAL:
-            raise TransitionError(_("Dit is geen aanvraag voor voorafgaande toestemming."))
-        reservation.save()
-        audit_log("prior_approval_granted", actor=actor, target=reservation.number, amount=str(reservation.amount))
-        _after_commit(tasks.send_reservation_decision, reservation.pk)
-        return reservation
-
-
-def reservation_reject(*, reservation, actor, reason):
-    """Refuse a prior-approval or direct-payment request (reason required)."""
-    from . import tasks
-
-    reason = (reason or "").strip()
-    if not reason:
-        raise TransitionError(_("Geef de reden van de afwijzing."))
-    with transaction.atomic():
-        reservation = _lock_reservation(reservation)
-        _require_griffie(actor, reservation.authority_id)
-        if reservation.status != ReservationStatus.REQUESTED:
-            raise TransitionError(_("Over deze aanvraag is al beslist (%(status)s).") % {"status": reservation.get_status_display().lower()})
-        reservation.status = ReservationStatus.REFUSED
-        reservation.decided_at = timezone.now()
-        reservation.decided_by = actor
-        reservation.decided_by_name = _name(actor)
-        reservation.decision_reason = reason
-        reservation.save()
-        audit_log(f"{reservation.kind}_refused", actor=actor, target=reservation.number)
-        _after_commit(tasks.send_reservation_decision, reservation.pk)
-        return reservation
-
-
-prior_approval_reject = reservation_reject
-direct_payment_reject = reservation_reject
-
-
-def direct_payment_approve(*, reservation, actor, reason=""):
-    """Grant a direct payment: reserve the budget, make the enrolment active with an
-    authority payment, and send the provider a purchase order after commit."""
-    from . import tasks
-
-    with transaction.atomic():
-        reservation = _grant(reservation, actor, reason)
-        if reservation.kind != ReservationKind.DIRECT_PAYMENT:
-            raise TransitionError(_("Dit is geen aanvraag voor rechtstreekse betaling."))
-        if reservation.office is None or reservation.member is None or reservation.course is None:
-            raise TransitionError(_("De ambtsdrager, het ambt of de cursus bestaat niet meer."))
-        now = timezone.now()
-        session = None
-        if reservation.session_id:
-            # Lock the session so two approvals cannot both take its last place.
-            session = Session.objects.select_for_update().get(pk=reservation.session_id)
-            taken = session.enrolments.filter(
-                status__in=(EnrolmentStatus.REQUESTED, EnrolmentStatus.ACTIVE, EnrolmentStatus.COMPLETED)
-            ).exclude(person=reservation.member).count()
-            if session.cancelled or taken >= session.capacity:
-                raise TransitionError(_("De gekozen bijeenkomst is vol of geannuleerd; vraag de ambtsdrager een andere te kiezen."))
-        enrolment = (
-            Enrolment.objects.select_for_update()
-            .filter(person=reservation.member, course=reservation.course)
-            .exclude(status=EnrolmentStatus.CANCELLED)
-            .first()
-        )
-        if enrolment is None:
-            enrolment = Enrolment.objects.create(
-                person=reservation.member, office=reservation.office, course=reservation.course, session=session,
-                status=EnrolmentStatus.ACTIVE, activated_at=now,
-            )
-        elif enrolment.status == EnrolmentStatus.REQUESTED:
-            enrolment.status = EnrolmentStatus.ACTIVE
-            enrolment.activated_at = now
-            enrolment.save(update_fields=["status", "activated_at"])
-        else:
-            raise TransitionError(_("De ambtsdrager is al ingeschreven en heeft de cursus al betaald of gevolgd."))
-        Payment.objects.create(
-            enrolment=enrolment, method=PaymentMethod.AUTHORITY, status=PaymentStatus.PAID, amount=reservation.amount, paid_at=now,
-        )
-        reservation.enrolment = enrolment
-        reservation.order_number = f"IO-{reservation.budget_year}-{reservation.pk:06d}"
-        reservation.save()
-        audit_log("direct_payment_granted", actor=actor, target=reservation.number, order=reservation.order_number, amount=str(reservation.amount))
-        _after_commit(tasks.send_reservation_decision, reservation.pk)
-        _after_commit(tasks.send_purchase_order, reservation.pk)
-        return reservation
-
-
-def reservations_release(*, enrolment, reason):
-    """Release the granted or pending reservations of a cancelled enrolment; the budget is free again."""
-    with transaction.atomic():
-        reservations = list(
-            Reservation.objects.select_for_update()
-            .filter(Q(enrolment=enrolment) | Q(enrolment__isnull=True, member_id=enrolment.person_id, course_id=enrolment.course_id))
-            .filter(status__in=(ReservationStatus.GRANTED, ReservationStatus.REQUESTED))
-            .order_by("pk")
-        )
-        now = timezone.now()
-        for reservation in reservations:
-            reservation.status = ReservationStatus.RELEASED
-            reservation.released_at = now
-            reservation.decision_reason = (reservation.decision_reason + "\n" + reason).strip()
-            reservation.save(update_fields=["status", "released_at", "decision_reason"])
-            audit_log("reservation_released", target=reservation.number, amount=str(reservation.amount))
-        return reservations
-
-
-def reservation_link_enrolment(*, enrolment):
-    """Link a granted prior approval to the enrolment made with it (payment_paid)."""
-    with transaction.atomic():
-        return Reservation.objects.filter(
-            enrolment__isnull=True, member_id=enrolment.person_id, course_id=enrolment.course_id, status=ReservationStatus.GRANTED
-        ).update(enrolment=enrolment)
 
 
 def claim_follow_refund(*, enrolment):
@@ -969,22 +532,3 @@ def claim_follow_refund(*, enrolment):
     return claim
 
 
-def enrolment_prior_approval_refusal(*, person, office, course):
-    """For the enrolment check hook: a Dutch refusal when prior approval is required and not granted."""
-    if office is None or course.is_free or not course.is_reimbursable:
-        return None
-    today = _today()
-    policy = _policy(office.authority_id, today.year)
-    if policy is None or not policy.prior_approval_required or not policy.role_is_eligible(office.role):
-        return None
-    granted = Reservation.objects.filter(
-        member=person, course=course, status__in=(ReservationStatus.GRANTED, ReservationStatus.USED)
-    ).exists()
-    if granted:
-        return None
-    from django.urls import reverse
-
-    return _(
-        "%(authority)s vraagt voorafgaande toestemming voordat u zich inschrijft voor een betaalde cursus. "
-        "Vraag die eerst aan via %(url)s."
-    ) % {"authority": office.authority, "url": reverse("reimbursement:reservation_request", args=[course.pk])}
