@@ -15,7 +15,8 @@ from glashelder.offices.models import Office, OfficeStatus
 
 from . import demo_offices
 from .models import Enrolment, EnrolmentStatus, ModuleProgress, Payment, PaymentMethod, PaymentStatus
-from .services import PLACE_HOLDING, certificate_issue, course_modules
+from .selectors import PLACE_HOLDING, course_modules
+from .services import certificate_issue
 
 
 def _office(email_or_user, role=None):

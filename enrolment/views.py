@@ -29,7 +29,7 @@ from courses.models import Provider as CourseProvider
 from courses.selectors import provider_ids
 from glashelder.offices.models import Office
 
-from . import services
+from . import selectors, services
 from .certificates import certificate_filename, certificate_pdf, verification_url
 from .forms import AttendanceForm, EnrolForm, KnowledgeCheckForm
 from .models import Certificate, Enrolment, EnrolmentStatus, Payment, PaymentMethod, PaymentStatus
@@ -116,8 +116,8 @@ TOP_PANEL_ORDER = 20
 
 @login_required
 def dashboard(request):
-    enrolments = list(services.enrolments_for_dashboard(request.user))
-    counts = services.module_counts({e.course_id: e.course for e in enrolments}.values())
+    enrolments = list(selectors.enrolments_for_dashboard(request.user))
+    counts = selectors.module_counts({e.course_id: e.course for e in enrolments}.values())
     for enrolment in enrolments:
         enrolment.modules_total = counts.get(enrolment.course_id, 0)
     open_payments = {
@@ -149,7 +149,7 @@ def enrol(request, course_id):
     course = get_object_or_404(CoursePage.objects.live().public().select_related("provider"), pk=course_id)
     sessions = list(course.upcoming_sessions()) if course.needs_attendance else []
     taken = dict(
-        Enrolment.objects.filter(session__in=sessions, status__in=services.PLACE_HOLDING)
+        Enrolment.objects.filter(session__in=sessions, status__in=selectors.PLACE_HOLDING)
         .values_list("session").annotate(n=Count("pk"))
     )
     form = EnrolForm(request.POST, person=request.user, course=course, sessions=sessions, taken=taken)
@@ -178,7 +178,7 @@ def enrol(request, course_id):
 
 
 def _modules_with_progress(enrolment):
-    modules = list(services.course_modules(enrolment.course))
+    modules = list(selectors.course_modules(enrolment.course))
     progress = {p.module_id: p for p in enrolment.progress.all()}
     rows = []
     for module in modules:
@@ -295,7 +295,7 @@ def module_view(request, enrolment_id, module_id):
         pk=enrolment_id,
     )
     course = enrolment.course
-    modules = list(services.course_modules(course))
+    modules = list(selectors.course_modules(course))
     module = next((m for m in modules if m.pk == module_id), None)
     if module is None:
         raise Http404
@@ -345,7 +345,7 @@ def module_complete(request, enrolment_id, module_id):
         my_enrolments(request).filter(status__in=(EnrolmentStatus.ACTIVE, EnrolmentStatus.COMPLETED)).select_related("course"),
         pk=enrolment_id,
     )
-    modules = list(services.course_modules(enrolment.course))
+    modules = list(selectors.course_modules(enrolment.course))
     module = next((m for m in modules if m.pk == module_id), None)
     if module is None:
         raise Http404
@@ -461,7 +461,7 @@ def provider_session(request, session_id):
         return redirect("enrolment:provider_session", session.pk)
     return render(request, "enrolment/provider/session.html", {
         "session": session, "enrolments": enrolments, "form": form, "started": session.starts_at <= timezone.now(),
-        "taken": sum(1 for e in enrolments if e.status in services.PLACE_HOLDING),
+        "taken": sum(1 for e in enrolments if e.status in selectors.PLACE_HOLDING),
     })
 
 

@@ -19,7 +19,7 @@ from .models import Certificate, Enrolment, EnrolmentStatus, ModuleProgress, Pay
 @hooks.register("glashelder_course_page_panels")
 def enrol_panel(request, course):
     """The enrol box on the course page: log in, choose office and session, or the current status."""
-    from .services import PLACE_HOLDING
+    from .selectors import PLACE_HOLDING
 
     context = {"course": course, "user_authenticated": request.user.is_authenticated}
     if not request.user.is_authenticated:

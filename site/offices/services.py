@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from glashelder.kernel import roles
 from glashelder.kernel.audit import audit_log
 from glashelder.kernel.choices import Role
+from glashelder.kernel.errors import DomainError
 
 from . import tasks
 from .models import Authority, GriffieMember, Office, OfficeInvitation, OfficeStatus
@@ -45,12 +46,8 @@ CSV_COLUMNS = ("naam", "e-mail", "rol", "startdatum")
 OPEN_STATUSES = (OfficeStatus.REQUESTED, OfficeStatus.VERIFIED)
 
 
-class OfficeError(Exception):
+class OfficeError(DomainError):
     """A forbidden office or invitation action; `message` is shown to the user (Dutch)."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 class CSVImportError(OfficeError):

@@ -9,7 +9,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from enrolment import services
+from enrolment import selectors, services
 from enrolment.certificates import certificate_document, certificate_pdf
 from enrolment.models import Certificate
 from tests.enrolment.builders import committed, free_course, live_course, member
@@ -32,7 +32,7 @@ def certificate():
     course = free_course(title="Begroting in één avond", study_load_hours=Decimal("3.5"), certificate_validity_months=48,
                          instruments=[instrument])
     enrolment = services.enrolment_create(person=person, office=office, course=course)
-    services.module_complete(enrolment=enrolment, module=services.course_modules(course).first().specific)
+    services.module_complete(enrolment=enrolment, module=selectors.course_modules(course).first().specific)
     return Certificate.objects.get(enrolment=enrolment)
 
 

@@ -10,7 +10,7 @@ import threading
 import pytest
 from django.db import connection
 
-from enrolment import services
+from enrolment import selectors, services
 from enrolment.models import Enrolment, EnrolmentStatus
 from tests.enrolment.builders import live_course, member
 
@@ -39,7 +39,7 @@ def run_at_once(*calls):
 
 
 def taken(session):
-    return Enrolment.objects.filter(session=session, status__in=services.PLACE_HOLDING).count()
+    return Enrolment.objects.filter(session=session, status__in=selectors.PLACE_HOLDING).count()
 
 
 def test_two_enrolments_for_the_last_place():

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from enrolment import services
+from enrolment import selectors, services
 from enrolment.models import Certificate, Enrolment, EnrolmentStatus, ModuleProgress, Payment, PaymentStatus
 from enrolment.wagtail_hooks import erase_personal_data, export_personal_data
 from glashelder import privacy
@@ -19,11 +19,11 @@ def history():
     person, office = member()
     done = free_course(title="Afgerond")
     enrolment = services.enrolment_create(person=person, office=office, course=done)
-    services.module_complete(enrolment=enrolment, module=services.course_modules(done).first().specific)
+    services.module_complete(enrolment=enrolment, module=selectors.course_modules(done).first().specific)
     paid = services.enrolment_create(person=person, office=office, course=paid_course(title="Betaald", modules=1))
     services.payment_mark_paid(payment=services.payment_open(enrolment=paid))
     paid.refresh_from_db()
-    module = services.course_modules(paid.course).first().specific
+    module = selectors.course_modules(paid.course).first().specific
     services.knowledge_check_submit(enrolment=paid, module=module, answers=[2, 2])
     return person, enrolment, paid
 

@@ -7,7 +7,7 @@ from django.core import mail
 from django.utils import timezone
 
 from courses.models import CompletionRule
-from enrolment import services
+from enrolment import selectors, services
 from enrolment.models import Certificate, EnrolmentStatus, ModuleProgress
 from enrolment.signals import enrolment_completed
 from tests.enrolment.builders import committed, free_course, live_course, member, paid_course, provider_editor
@@ -26,7 +26,7 @@ def studying(client):
     course = paid_course(price="0", completion_rule=CompletionRule.MODULES_AND_CHECKS, pass_mark_percent=70)
     enrolment = services.enrolment_create(person=person, office=office, course=course)
     client.force_login(person)
-    modules = list(services.course_modules(course))
+    modules = list(selectors.course_modules(course))
     return enrolment, modules
 
 
@@ -108,7 +108,7 @@ def test_modules_rule_ignores_the_check_score(client):
     person, office = member()
     course = paid_course(price="0", modules=1, completion_rule=CompletionRule.MODULES)
     enrolment = services.enrolment_create(person=person, office=office, course=course)
-    (module,) = services.course_modules(course)
+    (module,) = selectors.course_modules(course)
     services.module_complete(enrolment=enrolment, module=module.specific)
     enrolment.refresh_from_db()
     assert enrolment.status == EnrolmentStatus.COMPLETED
@@ -119,7 +119,7 @@ def test_new_module_after_completion_keeps_course_open_until_done():
     course = free_course(modules=1)
     enrolment = services.enrolment_create(person=person, office=office, course=course)
     make_module(course, title="Extra module")
-    first = services.course_modules(course).first().specific
+    first = selectors.course_modules(course).first().specific
     services.module_complete(enrolment=enrolment, module=first)
     enrolment.refresh_from_db()
     assert enrolment.status == EnrolmentStatus.ACTIVE
@@ -130,7 +130,7 @@ def test_live_course_needs_attendance_registered_by_provider(client):
     course, session = live_course(capacity=5)
     person, office = member()
     enrolment = services.enrolment_create(person=person, office=office, course=course, session=session)
-    (module,) = services.course_modules(course)
+    (module,) = selectors.course_modules(course)
     services.module_complete(enrolment=enrolment, module=module.specific)
     enrolment.refresh_from_db()
     assert enrolment.status == EnrolmentStatus.ACTIVE
@@ -155,7 +155,7 @@ def test_modules_of_an_inactive_enrolment_are_closed(client):
     course = paid_course()
     enrolment = services.enrolment_create(person=person, office=office, course=course)
     client.force_login(person)
-    module = services.course_modules(course).first()
+    module = selectors.course_modules(course).first()
     assert client.get(module_url(enrolment, module)).status_code == 404
     with pytest.raises(services.ProgressError):
         services.module_complete(enrolment=enrolment, module=module.specific)
