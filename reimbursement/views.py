@@ -412,18 +412,13 @@ def griffie_exports(request):
 def griffie_export_download(request, pk, fmt):
     current_authority(request)
     export = get_object_or_404(ClaimExport.objects.filter(authority__in=selectors.griffie_authorities(request.user)), pk=pk)
-    claims = list(export.claims.order_by("pk"))
+    try:
+        content, filename, content_type = exports.export_file(export, fmt)
+    except exports.UnknownFormat:
+        raise Http404 from None
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     stamp = f"{export.authority.cbs_code}-{export.period_start:%Y%m%d}-{export.period_end:%Y%m%d}-{export.pk}"
-    if fmt == "csv":
-        response = HttpResponse(exports.to_csv(claims), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="declaraties-{stamp}.csv"'
-    elif fmt == "xlsx":
-        response = HttpResponse(
-            exports.to_xlsx(claims), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-        response["Content-Disposition"] = f'attachment; filename="declaraties-{stamp}.xlsx"'
-    else:
-        raise Http404
     from glashelder.kernel.audit import audit_log
 
     audit_log("claims_export_downloaded", actor=request.user, request=request, target=stamp, format=fmt)

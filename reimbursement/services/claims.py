@@ -480,11 +480,17 @@ def claims_approve_bulk(*, claims, actor):
 
 
 def claim_reverse(*, claim, amount, reason, actor=None):
-    """Reverse (part of) an approved or exported claim by a new event; the decision itself is kept."""
+    """Reverse (part of) an approved or exported claim by a new REVERSED event; the decision itself is kept.
+
+    Never more than is still approved (`net_approved`). The reversal goes to the salary
+    administration as one negative line of the export that sends the claim, or, when the
+    claim already went out, of the next export (`claims_export`), exactly once.
+    """
     reason = (reason or "").strip()
     if not reason:
         raise TransitionError(_("Geef de reden van het terugdraaien."))
     with transaction.atomic():
+        # Lock order: policy (also the authority's export lock), then claim.
         unlocked = Claim.objects.only("authority_id", "budget_year").get(pk=claim.pk)
         TrainingPolicy.objects.select_for_update().filter(authority_id=unlocked.authority_id, year=unlocked.budget_year).first()
         claim = _lock_claim(claim)
