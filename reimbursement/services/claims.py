@@ -511,23 +511,30 @@ def claim_reverse(*, claim, amount, reason, actor=None):
 
 
 def claim_follow_refund(*, enrolment):
-    """A payment was refunded: reverse the part of an approved claim no longer paid; adjust an open one."""
-    claim = Claim.objects.filter(enrolment=enrolment).first()
-    if claim is None:
-        return None
-    paid = sum(
-        (p.net_amount for p in enrolment.payments.filter(status__in=(PaymentStatus.PAID, PaymentStatus.REFUNDED))), ZERO
-    )
-    if claim.status in SPENT_STATUSES:
-        excess = claim.net_approved - paid
-        if excess > 0:
-            return claim_reverse(
-                claim=claim, amount=excess, reason=_("Betaling (deels) terugbetaald door de aanbieder; nog betaald: %(paid)s.") % {"paid": euro(paid)}
-            )
-        return claim
-    if claim.status in (ClaimStatus.DRAFT, ClaimStatus.SUBMITTED, ClaimStatus.RETURNED) and paid < claim.amount_requested:
-        with transaction.atomic():
-            claim = _lock_claim(claim)
+    """A payment was refunded: reverse the part of an approved claim no longer paid; adjust an open one.
+
+    Idempotent (it runs as a retried reaction): decided under the policy and claim locks from
+    what is paid now, so a second run, or a run for an older refund, changes nothing.
+    """
+    with transaction.atomic():
+        claim = Claim.objects.filter(enrolment=enrolment).only("pk", "authority_id", "budget_year").first()
+        if claim is None:
+            return None
+        # The locks claim_reverse takes, in its order: the policy row, then the claim.
+        TrainingPolicy.objects.select_for_update().filter(authority_id=claim.authority_id, year=claim.budget_year).first()
+        claim = _lock_claim(claim)
+        paid = sum(
+            (p.net_amount for p in enrolment.payments.filter(status__in=(PaymentStatus.PAID, PaymentStatus.REFUNDED))), ZERO
+        )
+        if claim.status in SPENT_STATUSES:
+            excess = claim.net_approved - paid
+            if excess > 0:
+                return claim_reverse(
+                    claim=claim, amount=excess,
+                    reason=_("Betaling (deels) terugbetaald door de aanbieder; nog betaald: %(paid)s.") % {"paid": euro(paid)},
+                )
+            return claim
+        if claim.status in (ClaimStatus.DRAFT, ClaimStatus.SUBMITTED, ClaimStatus.RETURNED) and paid < claim.amount_requested:
             claim.amount_requested = to_money(max(paid, ZERO))
             claim.save(update_fields=["amount_requested"])
             _event(
