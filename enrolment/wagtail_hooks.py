@@ -12,9 +12,9 @@ from courses.models import TAKEN_PLACES_HOOK
 from courses.selectors import provider_ids
 from glashelder.offices.models import Office, OfficeStatus
 
-from . import selectors
+from . import selectors, services
 from .forms import EnrolForm
-from .models import Certificate, Enrolment, EnrolmentStatus, ModuleProgress, Payment
+from .models import Enrolment, EnrolmentStatus
 
 
 @hooks.register(TAKEN_PLACES_HOOK)
@@ -111,20 +111,17 @@ def export_personal_data(user):
 
 @hooks.register("glashelder_personal_data_erase")
 def erase_personal_data(user):
-    """Runs inside the account deletion's transaction.
+    """Runs inside the account deletion's transaction; the enrolment service does the work
+    (`services.enrolments_erase_personal_data`, whose docstring states the rule):
 
+    - open enrolments are cancelled through the cancellation transition with the reason
+      "account verwijderd": a freed session place goes to the waiting list, the refund
+      follows the normal cancellation rule, the audit log keeps the reason;
     - progress (lessons, knowledge-check scores) is deleted;
     - certificates are deleted: they only prove this person's completion, and a
       verification page must not show the name of someone who asked to be forgotten;
-    - enrolments are kept without the person and office (anonymised, open ones
-      cancelled), because their payments belong to the financial records (the
-      amounts, Stripe ids and receipt stay, with no name attached).
+    - enrolments are kept without the person and office (anonymised), because their
+      payments belong to the financial records (the amounts, Stripe ids and receipt
+      stay, with no name attached).
     """
-    enrolments = Enrolment.objects.filter(person=user)
-    ModuleProgress.objects.filter(enrolment__in=enrolments).delete()
-    Certificate.objects.filter(enrolment__in=enrolments).delete()
-    enrolments.filter(status__in=(EnrolmentStatus.REQUESTED, EnrolmentStatus.WAITLISTED, EnrolmentStatus.ACTIVE)).update(
-        status=EnrolmentStatus.CANCELLED, cancelled_at=timezone.now()
-    )
-    Payment.objects.filter(enrolment__in=enrolments, status="open").update(status="expired")
-    enrolments.update(person=None, office=None, attendance_registered_by=None, last_module=None)
+    services.enrolments_erase_personal_data(person=user)
