@@ -11,13 +11,14 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models, transaction
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import F, Prefetch, Value
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -466,16 +467,28 @@ class ModulePage(Page):
         return questions
 
 
-# Enrolment statuses that take a place in a session (the enrolment app owns the
-# model; `courses` only counts rows through the `enrolments` related name).
-PLACE_TAKING_STATUSES = ("active", "requested")
+# The catalogue shows free places, but `courses` keeps no enrolment data and knows no
+# enrolment status: the app that holds enrolments answers through this hook with a query
+# expression that counts the places taken of the session in the outer query (README,
+# "Extension points"). Without an answering app every place is free.
+TAKEN_PLACES_HOOK = "glashelder_session_taken_places"
+
+
+def taken_places_expression():
+    """The places taken of each session, as one expression for `annotate`."""
+    expressions = [fn() for fn in hooks.get_hooks(TAKEN_PLACES_HOOK)]
+    if not expressions:
+        return Value(0, output_field=models.IntegerField())
+    total = expressions[0]
+    for expression in expressions[1:]:
+        total = total + expression
+    return total
 
 
 class SessionQuerySet(models.QuerySet):
     def with_places(self):
-        return self.annotate(
-            taken=Count("enrolments", filter=Q(enrolments__status__in=PLACE_TAKING_STATUSES), distinct=True)
-        ).annotate(free_places=F("capacity") - F("taken"))
+        """Annotate `taken` and `free_places` in the same query."""
+        return self.annotate(taken=taken_places_expression()).annotate(free_places=F("capacity") - F("taken"))
 
 
 class Session(Orderable):
@@ -522,7 +535,7 @@ class Session(Orderable):
     def places_taken(self):
         if hasattr(self, "taken"):
             return self.taken
-        return self.enrolments.filter(status__in=PLACE_TAKING_STATUSES).count()
+        return Session.objects.with_places().filter(pk=self.pk).values_list("taken", flat=True).get()
 
     def places_free(self):
         return max(self.capacity - self.places_taken(), 0)

@@ -1,8 +1,7 @@
 """Read-side queries of the enrolment app."""
 
-
-
-from django.db.models import Count, Q
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from courses.models import ModulePage
 
@@ -11,19 +10,54 @@ from .models import (
     EnrolmentStatus,
 )
 
-# Enrolments that hold a place in a session (a requested one is waiting for payment).
+# --- the held-place rule -------------------------------------------------------------
+#
+# The one definition of "a place in a session is taken". A requested enrolment holds
+# its place while the payment is awaited (until `enrolments_expire_unpaid` releases it
+# after PAYMENT_HOLD); an active or completed one holds it for good. A waitlisted or
+# cancelled enrolment holds nothing. Everything that counts places asks here: the
+# enrolment services (enrolling, the waiting list, direct payment by the authority), the
+# enrol form, the provider's session page and, through the `glashelder_session_taken_places`
+# hook, the catalogue (courses keeps no enrolment data of its own).
 PLACE_HOLDING = (EnrolmentStatus.REQUESTED, EnrolmentStatus.ACTIVE, EnrolmentStatus.COMPLETED)
+
+
+def holds_place(enrolment):
+    """Whether this enrolment (already loaded) holds a place in its session."""
+    return enrolment.session_id is not None and enrolment.status in PLACE_HOLDING
+
+
+def place_holding_enrolments():
+    """The enrolments that hold a session place, as a queryset to narrow down."""
+    return Enrolment.objects.filter(session__isnull=False, status__in=PLACE_HOLDING)
+
+
+def taken_places(session):
+    """How many places of `session` are taken (one query)."""
+    return place_holding_enrolments().filter(session=session).count()
+
+
+def taken_places_by_session(sessions):
+    """{session_id: places taken} for several sessions in one query (absent: none taken)."""
+    return dict(
+        place_holding_enrolments().filter(session__in=sessions).order_by()
+        .values_list("session").annotate(n=Count("pk"))
+    )
+
+
+def taken_places_expression(session_ref="pk"):
+    """The places taken as an expression to annotate a `Session` queryset with (one query
+    for any number of sessions); `session_ref` names the session's id in the outer query."""
+    counted = (
+        place_holding_enrolments().filter(session=OuterRef(session_ref)).order_by()
+        .values("session").annotate(n=Count("pk")).values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
 def course_modules(course):
     """The live modules of a course, in the editor's order."""
     return ModulePage.objects.live().child_of(course).order_by("path")
-
-
-def taken_places(session):
-    return session.enrolments.filter(status__in=PLACE_HOLDING).count()
-
-
 
 
 def module_counts(courses):

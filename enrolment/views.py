@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -148,10 +148,7 @@ def dashboard(request):
 def enrol(request, course_id):
     course = get_object_or_404(CoursePage.objects.live().public().select_related("provider"), pk=course_id)
     sessions = list(course.upcoming_sessions()) if course.needs_attendance else []
-    taken = dict(
-        Enrolment.objects.filter(session__in=sessions, status__in=selectors.PLACE_HOLDING)
-        .values_list("session").annotate(n=Count("pk"))
-    )
+    taken = selectors.taken_places_by_session(sessions)
     form = EnrolForm(request.POST, person=request.user, course=course, sessions=sessions, taken=taken)
     if not form.is_valid():
         for errors in form.errors.values():
@@ -461,7 +458,7 @@ def provider_session(request, session_id):
         return redirect("enrolment:provider_session", session.pk)
     return render(request, "enrolment/provider/session.html", {
         "session": session, "enrolments": enrolments, "form": form, "started": session.starts_at <= timezone.now(),
-        "taken": sum(1 for e in enrolments if e.status in selectors.PLACE_HOLDING),
+        "taken": sum(1 for e in enrolments if selectors.holds_place(e)),
     })
 
 

@@ -2,25 +2,30 @@
 
 from urllib.parse import urlencode
 
-from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from courses.models import TAKEN_PLACES_HOOK
 from courses.selectors import provider_ids
 from glashelder.offices.models import Office, OfficeStatus
 
+from . import selectors, services
 from .forms import EnrolForm
-from .models import Certificate, Enrolment, EnrolmentStatus, ModuleProgress, Payment
+from .models import Enrolment, EnrolmentStatus
+
+
+@hooks.register(TAKEN_PLACES_HOOK)
+def session_taken_places():
+    """The catalogue's free places, counted by enrolment's one held-place rule."""
+    return selectors.taken_places_expression()
 
 
 @hooks.register("glashelder_course_page_panels")
 def enrol_panel(request, course):
     """The enrol box on the course page: log in, choose office and session, or the current status."""
-    from .selectors import PLACE_HOLDING
-
     context = {"course": course, "user_authenticated": request.user.is_authenticated}
     if not request.user.is_authenticated:
         next_qs = urlencode({"next": course.url or "/"})
@@ -37,9 +42,7 @@ def enrol_panel(request, course):
             if o.held_on(today)
         ]
         sessions = [s for s in course.upcoming_sessions() if s.registration_open()] if course.needs_attendance else []
-        taken = dict(
-            Enrolment.objects.filter(session__in=sessions, status__in=PLACE_HOLDING).values_list("session").annotate(n=Count("pk"))
-        )
+        taken = selectors.taken_places_by_session(sessions)
         form = EnrolForm(person=request.user, course=course, sessions=sessions, taken=taken, auto_id="enrol_%s")
         context.update(offices=offices, sessions=sessions, form=form)
     return {"template": "enrolment/panels/enrol_box.html", "context": context, "order": 10}
@@ -108,20 +111,17 @@ def export_personal_data(user):
 
 @hooks.register("glashelder_personal_data_erase")
 def erase_personal_data(user):
-    """Runs inside the account deletion's transaction.
+    """Runs inside the account deletion's transaction; the enrolment service does the work
+    (`services.enrolments_erase_personal_data`, whose docstring states the rule):
 
+    - open enrolments are cancelled through the cancellation transition with the reason
+      "account verwijderd": a freed session place goes to the waiting list, the refund
+      follows the normal cancellation rule, the audit log keeps the reason;
     - progress (lessons, knowledge-check scores) is deleted;
     - certificates are deleted: they only prove this person's completion, and a
       verification page must not show the name of someone who asked to be forgotten;
-    - enrolments are kept without the person and office (anonymised, open ones
-      cancelled), because their payments belong to the financial records (the
-      amounts, Stripe ids and receipt stay, with no name attached).
+    - enrolments are kept without the person and office (anonymised), because their
+      payments belong to the financial records (the amounts, Stripe ids and receipt
+      stay, with no name attached).
     """
-    enrolments = Enrolment.objects.filter(person=user)
-    ModuleProgress.objects.filter(enrolment__in=enrolments).delete()
-    Certificate.objects.filter(enrolment__in=enrolments).delete()
-    enrolments.filter(status__in=(EnrolmentStatus.REQUESTED, EnrolmentStatus.WAITLISTED, EnrolmentStatus.ACTIVE)).update(
-        status=EnrolmentStatus.CANCELLED, cancelled_at=timezone.now()
-    )
-    Payment.objects.filter(enrolment__in=enrolments, status="open").update(status="expired")
-    enrolments.update(person=None, office=None, attendance_registered_by=None, last_module=None)
+    services.enrolments_erase_personal_data(person=user)

@@ -25,6 +25,7 @@ from django.views.generic import TemplateView
 
 from . import privacy
 from .forms import AccountDeleteForm, NameForm
+from .kernel.errors import DomainError
 
 
 @never_cache
@@ -121,8 +122,12 @@ class AccountDeleteView(View):
             return render(request, self.template_name, {"form": blank, "rate_limited": True}, status=429)
         if not form.is_valid():
             return render(request, self.template_name, {"form": form})
-        # The anonymised (inactive) row from now on: logging out does not name the person again.
-        request.user = privacy.account_delete(user=request.user, request=request)
+        try:
+            # The anonymised (inactive) row from now on: logging out does not name the person again.
+            request.user = privacy.account_delete(user=request.user, request=request)
+        except DomainError as refusal:
+            # An app refused its part (e.g. a refund that failed): nothing was deleted.
+            return render(request, self.template_name, {"form": AccountDeleteForm(user=request.user), "refusal": refusal.message})
         logout(request)
         messages.success(request, _("Uw account en persoonsgegevens zijn verwijderd."))
         return redirect("/")

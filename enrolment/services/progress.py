@@ -1,13 +1,22 @@
-"""Progress through the modules, the completion rule and the certificate."""
+"""Progress through the modules, the completion rule and the certificate.
+
+The member's steps (`progress_open`, `knowledge_check_submit`, `module_complete`) are
+top-level services (`@durable`, called by the module views). Completing the course
+(`enrolment_try_complete`) is a transition in the kernel's skeleton that those services
+and attendance registration call inside their own transaction, so a module or an
+attendance and the completion it brings are one change; it issues the certificate
+(`certificate_issue`, a create, also used by the demo content).
+"""
 
 
+import calendar
 import datetime
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import CompletionRule
+from glashelder.kernel.transitions import durable, transition
 
 from .. import signals
 from ..models import (
@@ -35,17 +44,17 @@ def _ensure_can_study(enrolment):
         raise ProgressError(_("U kunt de modules volgen zodra uw inschrijving actief is."))
 
 
+@durable
 def progress_open(*, enrolment, module, lesson=None):
     """Open a module (or a lesson of it): remember where the member is, to resume later."""
     _ensure_can_study(enrolment)
-    with transaction.atomic():
-        progress, _created = ModuleProgress.objects.select_for_update().get_or_create(enrolment=enrolment, module=module)
-        if lesson is not None and progress.last_lesson != lesson:
-            progress.last_lesson = lesson
-            progress.save(update_fields=["last_lesson"])
-        if enrolment.last_module_id != module.pk:
-            Enrolment.objects.filter(pk=enrolment.pk).update(last_module=module)
-            enrolment.last_module = module
+    progress, _created = ModuleProgress.objects.select_for_update().get_or_create(enrolment=enrolment, module=module)
+    if lesson is not None and progress.last_lesson != lesson:
+        progress.last_lesson = lesson
+        progress.save(update_fields=["last_lesson"])
+    if enrolment.last_module_id != module.pk:
+        Enrolment.objects.filter(pk=enrolment.pk).update(last_module=module)
+        enrolment.last_module = module
     return progress
 
 
@@ -56,6 +65,7 @@ def check_passed(progress, module, course):
     return progress.check_score is not None and progress.check_score >= course.pass_mark_percent
 
 
+@durable
 def knowledge_check_submit(*, enrolment, module, answers):
     """Score a knowledge check attempt.
 
@@ -77,19 +87,20 @@ def knowledge_check_submit(*, enrolment, module, answers):
         results.append({"question": question["question"], "correct": ok, "chosen": chosen,
                         "feedback": "" if ok else question["feedback"]})
     score = round(100 * correct / len(questions))
-    with transaction.atomic():
-        progress, _created = ModuleProgress.objects.select_for_update().get_or_create(enrolment=enrolment, module=module)
-        progress.check_attempts += 1
-        progress.check_score = max(score, progress.check_score or 0)
-        progress.save(update_fields=["check_attempts", "check_score"])
+    progress, _created = ModuleProgress.objects.select_for_update().get_or_create(enrolment=enrolment, module=module)
+    progress.check_attempts += 1
+    progress.check_score = max(score, progress.check_score or 0)
+    progress.save(update_fields=["check_attempts", "check_score"])
     return progress, results, score
 
 
+@durable
 def module_complete(*, enrolment, module):
-    """Mark a module done; completes the course when the completion rule is met."""
-    _ensure_can_study(enrolment)
-    course = enrolment.course
-    with transaction.atomic():
+    """Mark a module done; completes the course when the completion rule is met (same transaction)."""
+    with transition(Enrolment.objects, enrolment.pk, select_related=("course",)) as step:
+        enrolment = step.obj
+        _ensure_can_study(enrolment)
+        course = enrolment.course
         progress, _created = ModuleProgress.objects.select_for_update().get_or_create(enrolment=enrolment, module=module)
         if course.completion_rule == CompletionRule.MODULES_AND_CHECKS and not check_passed(progress, module, course):
             raise ProgressError(
@@ -98,7 +109,7 @@ def module_complete(*, enrolment, module):
         if progress.completed_at is None:
             progress.completed_at = timezone.now()
             progress.save(update_fields=["completed_at"])
-    enrolment_try_complete(enrolment=enrolment)
+        enrolment_try_complete(enrolment=enrolment)
     return progress
 
 
@@ -121,15 +132,21 @@ def completion_missing(enrolment):
 
 
 def enrolment_try_complete(*, enrolment):
-    """Complete the enrolment when the course's rule is met; issue the certificate. Idempotent."""
-    with transaction.atomic():
-        enrolment = Enrolment.objects.select_for_update(of=("self",)).select_related("course", "person").get(pk=enrolment.pk)
+    """Complete the enrolment when the course's rule is met; issue the certificate. Idempotent.
+
+    A transition in the kernel's skeleton, called inside the caller's transaction (a
+    module completed, attendance registered); returns the certificate, or None when the
+    enrolment is not active or something is still missing.
+    """
+    with transition(Enrolment.objects, enrolment.pk, select_related=("course", "person")) as step:
+        enrolment = step.obj
         if enrolment.status != EnrolmentStatus.ACTIVE or completion_missing(enrolment):
             return None
         enrolment.status = EnrolmentStatus.COMPLETED
         enrolment.completed_at = timezone.now()
-        enrolment.save(update_fields=["status", "completed_at"])
+        step.save("status", "completed_at")
         certificate = certificate_issue(enrolment=enrolment)
+        step.audit("enrolment_completed", target=f"enrolment:{enrolment.pk}")
         _send_signal(signals.enrolment_completed, enrolment=enrolment)
         _enqueue_mail("completed", enrolment.pk)
     return certificate
@@ -138,13 +155,12 @@ def enrolment_try_complete(*, enrolment):
 def _add_months(day, months):
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
-    import calendar
-
     return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def certificate_issue(*, enrolment):
-    """The certificate with a snapshot of exactly the facts printed on it."""
+    """The certificate with a snapshot of exactly the facts printed on it (created once; a
+    second call returns the first). Called inside the completion transition."""
     existing = Certificate.objects.filter(enrolment=enrolment).first()
     if existing:
         return existing

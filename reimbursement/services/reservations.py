@@ -6,8 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.models import Session
-from enrolment.models import Enrolment, EnrolmentStatus, Payment, PaymentMethod, PaymentStatus
+from enrolment.services import EnrolmentError, enrolment_activate_paid_by_authority
 from glashelder.kernel.audit import audit_log
 
 from .. import tasks
@@ -184,45 +183,26 @@ direct_payment_reject = reservation_reject
 
 def direct_payment_approve(*, reservation, actor, reason=""):
     """Grant a direct payment: reserve the budget, make the enrolment active with an
-    authority payment, and send the provider a purchase order after commit."""
+    authority payment (through the enrolment service, which locks the session and counts
+    its places by the one held-place rule), and send the provider a purchase order after
+    commit. A refusal of the enrolment service is raised as a `TransitionError` with its
+    Dutch message; nothing changes."""
     with transaction.atomic():
         reservation = _grant(reservation, actor, reason)
         if reservation.kind != ReservationKind.DIRECT_PAYMENT:
             raise TransitionError(_("Dit is geen aanvraag voor rechtstreekse betaling."))
         if reservation.office is None or reservation.member is None or reservation.course is None:
             raise TransitionError(_("De ambtsdrager, het ambt of de cursus bestaat niet meer."))
-        now = timezone.now()
-        session = None
-        if reservation.session_id:
-            # Lock the session so two approvals cannot both take its last place.
-            session = Session.objects.select_for_update().get(pk=reservation.session_id)
-            taken = session.enrolments.filter(
-                status__in=(EnrolmentStatus.REQUESTED, EnrolmentStatus.ACTIVE, EnrolmentStatus.COMPLETED)
-            ).exclude(person=reservation.member).count()
-            if session.cancelled or taken >= session.capacity:
-                raise TransitionError(_("De gekozen bijeenkomst is vol of geannuleerd; vraag de ambtsdrager een andere te kiezen."))
-        enrolment = (
-            Enrolment.objects.select_for_update()
-            .filter(person=reservation.member, course=reservation.course)
-            .exclude(status=EnrolmentStatus.CANCELLED)
-            .first()
-        )
-        if enrolment is None:
-            enrolment = Enrolment.objects.create(
-                person=reservation.member, office=reservation.office, course=reservation.course, session=session,
-                status=EnrolmentStatus.ACTIVE, activated_at=now,
+        order_number = f"IO-{reservation.budget_year}-{reservation.pk:06d}"
+        try:
+            enrolment = enrolment_activate_paid_by_authority(
+                person=reservation.member, office=reservation.office, course=reservation.course,
+                session=reservation.session, amount=reservation.amount, reference=order_number, actor=actor,
             )
-        elif enrolment.status == EnrolmentStatus.REQUESTED:
-            enrolment.status = EnrolmentStatus.ACTIVE
-            enrolment.activated_at = now
-            enrolment.save(update_fields=["status", "activated_at"])
-        else:
-            raise TransitionError(_("De ambtsdrager is al ingeschreven en heeft de cursus al betaald of gevolgd."))
-        Payment.objects.create(
-            enrolment=enrolment, method=PaymentMethod.AUTHORITY, status=PaymentStatus.PAID, amount=reservation.amount, paid_at=now,
-        )
+        except EnrolmentError as error:
+            raise TransitionError(error.message) from error
         reservation.enrolment = enrolment
-        reservation.order_number = f"IO-{reservation.budget_year}-{reservation.pk:06d}"
+        reservation.order_number = order_number
         reservation.save()
         audit_log("direct_payment_granted", actor=actor, target=reservation.number, order=reservation.order_number, amount=str(reservation.amount))
         _after_commit(tasks.send_reservation_decision, reservation.pk)

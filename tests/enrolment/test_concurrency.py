@@ -39,7 +39,7 @@ def run_at_once(*calls):
 
 
 def taken(session):
-    return Enrolment.objects.filter(session=session, status__in=selectors.PLACE_HOLDING).count()
+    return selectors.taken_places(session)
 
 
 def test_two_enrolments_for_the_last_place():

@@ -229,3 +229,72 @@ def test_direct_payment_for_a_live_course_enrols_in_the_chosen_session(griffie, 
     services.direct_payment_approve(reservation=reservation, actor=griffie)
     enrolment = Enrolment.objects.get(person=office.person, course=course)
     assert enrolment.session == session and enrolment.status == EnrolmentStatus.ACTIVE
+
+
+def test_direct_payment_for_a_full_session_is_refused_and_changes_nothing(griffie, django_capture_on_commit_callbacks):
+    from courses.choices import CourseFormat
+    from glashelder.models import AuditEvent
+    from tests.factories import make_session
+
+    policy = make_policy(direct_payment_allowed=True)
+    office = OfficeFactory()
+    course = paid_course("150.00", format=CourseFormat.LIVE)
+    session = make_session(course, capacity=1)
+    reservation = services.direct_payment_request(member=office.person, office=office, course=course, session=session)
+    # Someone else's unpaid hold takes the last place: a held place counts, paid or not.
+    other = OfficeFactory()
+    Enrolment.objects.create(person=other.person, office=other, course=course, session=session, status=EnrolmentStatus.REQUESTED)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(services.TransitionError) as refusal:
+        services.direct_payment_approve(reservation=reservation, actor=griffie)
+    assert refusal.value.message == "De gekozen bijeenkomst is vol of geannuleerd; vraag de ambtsdrager een andere te kiezen."
+    reservation.refresh_from_db()
+    assert reservation.status == ReservationStatus.REQUESTED
+    assert reservation.enrolment is None and reservation.order_number == "" and reservation.decided_at is None
+    assert not Enrolment.objects.filter(person=office.person).exists()
+    assert not Payment.objects.exists()
+    assert selectors.budget_for(policy).reserved == Decimal("0.00")
+    assert not AuditEvent.objects.filter(action__in=("direct_payment_granted", "enrolment_paid_by_authority")).exists()
+    assert mail.outbox == []
+
+
+def test_direct_payment_goes_through_the_enrolment_service(griffie, django_capture_on_commit_callbacks):
+    """The approval records the authority's payment as the enrolment app does: outbox event, audit, e-mail."""
+    from enrolment.models import OutboxEvent, OutboxEventKind
+    from glashelder.models import AuditEvent
+
+    make_policy(direct_payment_allowed=True)
+    office = OfficeFactory()
+    course = paid_course("80.00")
+    reservation = services.direct_payment_request(member=office.person, office=office, course=course)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.direct_payment_approve(reservation=reservation, actor=griffie)
+    reservation.refresh_from_db()
+    paid = [e.payment.method for e in OutboxEvent.objects.filter(kind=OutboxEventKind.PAYMENT_PAID, enrolment_id=reservation.enrolment_id)]
+    assert paid == [PaymentMethod.AUTHORITY]
+    event = AuditEvent.objects.get(action="enrolment_paid_by_authority")
+    assert event.target == f"enrolment:{reservation.enrolment_id}" and event.details["reference"] == reservation.order_number
+    assert any(office.person.email in m.to and "Inschrijving bevestigd" in m.subject for m in mail.outbox)
+    # Approved twice is refused by the reservation's own state, and no second payment appears.
+    with pytest.raises(services.TransitionError):
+        services.direct_payment_approve(reservation=reservation, actor=griffie)
+    assert Payment.objects.filter(enrolment=reservation.enrolment).count() == 1
+
+
+def test_direct_payment_for_another_session_than_the_members_own_is_refused(griffie):
+    from courses.choices import CourseFormat
+    from enrolment import services as enrolment_services
+    from tests.factories import make_session
+
+    make_policy(direct_payment_allowed=True)
+    office = OfficeFactory()
+    course = paid_course("150.00", format=CourseFormat.LIVE)
+    own, other = make_session(course, capacity=5), make_session(course, capacity=5, days_ahead=21)
+    enrolment = enrolment_services.enrolment_create(person=office.person, office=office, course=course, session=own)
+    reservation = services.direct_payment_request(member=office.person, office=office, course=course, session=other)
+    with pytest.raises(services.TransitionError, match="andere bijeenkomst"):
+        services.direct_payment_approve(reservation=reservation, actor=griffie)
+    enrolment.refresh_from_db()
+    reservation.refresh_from_db()
+    assert enrolment.status == EnrolmentStatus.REQUESTED and enrolment.session == own
+    assert reservation.status == ReservationStatus.REQUESTED and not Payment.objects.exists()
