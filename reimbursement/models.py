@@ -357,6 +357,8 @@ class ClaimEvent(models.Model):
         REJECTED = "rejected", _("Afgewezen")
         EXPORTED = "exported", _("Geëxporteerd")
         REVERSED = "reversed", _("Teruggedraaid")
+        # the member's account was deleted: the kept claim lost the link to the person
+        ANONYMISED = "anonymised", _("Persoonsgegevens verwijderd")
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="events")
     action = models.CharField(_("gebeurtenis"), max_length=24, choices=Action.choices)

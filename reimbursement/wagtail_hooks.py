@@ -1,7 +1,6 @@
 """Hook registrations of the reimbursement app (see README, "Extension points between the apps"),
 and the legal bases as a Wagtail snippet for the redactie."""
 
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +14,6 @@ from glashelder.offices.models import OfficeStatus
 
 from . import services
 from .models import (
-    DECIDED_STATUSES,
     Claim,
     ClaimStatus,
     LegalBasis,
@@ -184,26 +182,6 @@ def export_claims(user):
 
 @hooks.register("glashelder_personal_data_erase")
 def erase_claims(user):
-    """Inside the account deletion's transaction.
-
-    Undecided claims (draft, submitted, returned) are withdrawn, i.e. deleted with
-    their history and invoice. Decided claims (approved, rejected, exported) are
-    financial records kept for 7 years: they keep the snapshot of name, role and
-    authority, lose the link to the account and the member's remark; their invoices
-    stay as bewijsstuk. Open requests are withdrawn; decided ones are kept the same way.
-    """
-    undecided = Claim.objects.filter(member=user).exclude(status__in=DECIDED_STATUSES)
-    for claim in undecided.exclude(invoice=""):
-        claim.invoice.delete(save=False)
-    undecided.delete()
-    Claim.objects.filter(member=user).update(member=None, office=None, member_remark="")
-    Reservation.objects.filter(member=user, status=ReservationStatus.REQUESTED).delete()
-    # A prior approval not yet used frees its budget; a granted direct payment stays (the purchase order was sent).
-    Reservation.objects.filter(member=user, status=ReservationStatus.GRANTED, kind="prior_approval").update(
-        status=ReservationStatus.RELEASED, released_at=timezone.now()
-    )
-    Reservation.objects.filter(member=user).update(member=None, office=None, member_remark="")
-    # Events name the member as actor: keep the name snapshot (it is on the kept claim anyway), drop the link.
-    from .models import ClaimEvent
-
-    ClaimEvent.objects.filter(Q(actor=user)).update(actor=None)
+    """Inside the account deletion's transaction: the claims service keeps what the retention rule keeps
+    (decided claims, without the person) and removes the rest (see `claims_anonymise`)."""
+    services.claims_anonymise(member=user, reason=_("Account verwijderd op verzoek van de ambtsdrager."))

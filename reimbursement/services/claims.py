@@ -1,6 +1,12 @@
-"""Claims: preparing, the member's steps, the griffie's decisions, reversal after a refund."""
+"""Claims: preparing, the member's steps, the griffie's decisions, reversal after a refund, erasure.
 
-from decimal import Decimal
+Every step on an existing claim runs through the kernel's transition skeleton
+(`_claim_step`): the claim locked and its status checked, the change saved, a
+`ClaimEvent` recorded and the audit row written in the same transaction, mails
+enqueued after commit. Steps a person takes from a page are `@durable` (they own
+their transaction); `claim_prepare`, `claim_follow_refund` and `claims_anonymise`
+are building blocks that reactions and the account deletion call inside their own.
+"""
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -9,6 +15,8 @@ from django.utils.translation import gettext as _
 
 from enrolment.models import Enrolment, EnrolmentStatus, PaymentMethod, PaymentStatus
 from glashelder.kernel.audit import audit_log
+from glashelder.kernel.transitions import durable, transition
+from glashelder.offices.models import Office
 
 from .. import tasks
 from ..models import (
@@ -16,14 +24,16 @@ from ..models import (
     ZERO,
     ApprovingGroup,
     Claim,
+    ClaimEvent,
     ClaimKind,
     ClaimStatus,
     Reservation,
+    ReservationKind,
     ReservationStatus,
     TrainingPolicy,
 )
 from ..money import euro, to_money
-from ..selectors import reserved_amount, spent_amount
+from .budget import budget_check
 from .common import (
     Action,
     _after_commit,
@@ -31,29 +41,34 @@ from .common import (
     _check_deadline,
     _check_office,
     _check_role,
+    _claim_step,
     _create_numbered,
     _event,
     _legal_basis,
     _local_date,
     _lock_claim,
-    _lock_policy,
+    _lock_policy_of,
     _name,
     _no_policy,
     _policy,
     _require_griffie,
     _require_member,
+    _require_not_own,
     _require_status,
     _today,
 )
 from .errors import (
-    BudgetError,
     ClaimError,
     EligibilityError,
     FourEyesError,
+    InvalidInput,
     NotAllowedError,
     StatementMissingError,
     TransitionError,
 )
+from .reservations import reservation_release, reservation_use
+
+UNDECIDED = (ClaimStatus.DRAFT, ClaimStatus.SUBMITTED, ClaimStatus.RETURNED)
 
 # ---------------------------------------------------------------- eligibility and preparing
 
@@ -97,13 +112,13 @@ def _check_enrolment(enrolment, *, today=None):
 
 
 def claim_prepare(*, enrolment, actor=None, today=None):
-    """Prepare a draft claim for a completed enrolment (or an approved one, for direct payment)."""
-    with transaction.atomic():
-        enrolment = (
-            Enrolment.objects.select_for_update(of=("self",))
-            .select_related("office__authority", "course__provider", "session", "person")
-            .get(pk=enrolment.pk)
-        )
+    """Prepare a draft claim for a completed enrolment (or an approved one, for direct payment).
+
+    The enrolment row is locked, so two preparations at the same moment make one claim.
+    """
+    related = ("office__authority", "course__provider", "session", "person")
+    with transition(Enrolment.objects, enrolment.pk, select_related=related) as step:
+        enrolment = step.obj
         policy, completed_on, amount, payments = _check_enrolment(enrolment, today=today)
         office = enrolment.office
         course = enrolment.course
@@ -175,31 +190,33 @@ def claim_prepare(*, enrolment, actor=None, today=None):
             claim.non_partisan_statement = True
             claim.submitted_at = claim.decided_at
             claim.save()
-            reservation.status = ReservationStatus.USED
-            reservation.save(update_fields=["status"])
+            reservation_use(reservation=reservation)
             _event(
                 claim, Action.APPROVED, actor=None, from_status=ClaimStatus.DRAFT, amount=claim.amount_approved,
                 reason=_("Rechtstreeks betaald door de overheid (inkooporder %(order)s, toestemming %(number)s).")
                 % {"order": reservation.order_number, "number": reservation.number},
             )
-        return claim
+    return claim
 
 
+@durable
 def claim_prepare_external(*, member, office, title, provider_name, start_date, end_date, amount, description,
                            invoice, functional_reason="", study_load_hours=ZERO, today=None):
     """A claim for a non-partisan training outside the catalogue; always judged by the griffie."""
     today = today or _today()
-    with transaction.atomic():
+    if end_date < start_date:
+        raise InvalidInput(_("De einddatum ligt voor de begindatum."))
+    if end_date > today:
+        raise EligibilityError(_("U kunt een scholing declareren nadat u die heeft gevolgd."))
+    if amount is None or amount <= 0:
+        raise InvalidInput(_("Vul het bedrag van de factuur in."))
+    if not invoice:
+        raise InvalidInput(_("Voeg de factuur toe als bewijsstuk."))
+    # The office is locked and read again: its verification is checked as it is now.
+    with transition(Office.objects, office.pk, select_related=("authority",)) as step:
+        office = step.obj
         if office.person_id != member.pk:
             raise NotAllowedError(_("Dit is niet uw ambt."))
-        if end_date < start_date:
-            raise EligibilityError(_("De einddatum ligt voor de begindatum."))
-        if end_date > today:
-            raise EligibilityError(_("U kunt een scholing declareren nadat u die heeft gevolgd."))
-        if amount is None or amount <= 0:
-            raise EligibilityError(_("Vul het bedrag van de factuur in."))
-        if not invoice:
-            raise EligibilityError(_("Voeg de factuur toe als bewijsstuk."))
         _check_office(office, end_date)
         policy = _policy(office.authority_id, end_date.year)
         if policy is None:
@@ -234,24 +251,25 @@ def claim_prepare_external(*, member, office, title, provider_name, start_date, 
         )
         claim.invoice.save(invoice.name.rsplit("/", 1)[-1][:80] or "factuur", invoice, save=True)
         _event(claim, Action.PREPARED, actor=member, amount=claim.amount_requested)
-        return claim
+    return claim
 
 
 # ---------------------------------------------------------------- member transitions
 
 
+@durable
 def claim_update(*, claim, member, functional_reason, member_remark, non_partisan_statement):
     """The member edits the texts of a draft or returned claim (amounts come from the payment)."""
-    with transaction.atomic():
-        claim = _lock_claim(claim)
+    refusal = _("Een declaratie met status %(status)s kunt u niet meer wijzigen.")
+    with _claim_step(claim, (ClaimStatus.DRAFT, ClaimStatus.RETURNED), refusal) as step:
+        claim = step.obj
         _require_member(claim, member)
-        _require_status(claim, (ClaimStatus.DRAFT, ClaimStatus.RETURNED), _("Een declaratie met status %(status)s kunt u niet meer wijzigen."))
         claim.functional_reason = functional_reason
         claim.member_remark = member_remark
         claim.non_partisan_statement = bool(non_partisan_statement)
-        claim.save(update_fields=["functional_reason", "member_remark", "non_partisan_statement"])
-        _event(claim, Action.UPDATED, actor=member, from_status=claim.status)
-        return claim
+        step.save("functional_reason", "member_remark", "non_partisan_statement")
+        step.record(_event, Action.UPDATED, actor=member, from_status=step.from_status)
+    return claim
 
 
 def _check_ready_to_submit(claim):
@@ -263,12 +281,12 @@ def _check_ready_to_submit(claim):
         raise EligibilityError(_("Voeg de factuur toe als bewijsstuk."))
 
 
+@durable
 def claim_submit(*, claim, member, today=None):
     """Draft → submitted."""
-    with transaction.atomic():
-        claim = _lock_claim(claim)
+    with _claim_step(claim, (ClaimStatus.DRAFT,), _("Een declaratie met status %(status)s kan niet worden ingediend.")) as step:
+        claim = step.obj
         _require_member(claim, member)
-        _require_status(claim, (ClaimStatus.DRAFT,), _("Een declaratie met status %(status)s kan niet worden ingediend."))
         _check_ready_to_submit(claim)
         policy = _policy(claim.authority_id, claim.budget_year)
         if policy is None:
@@ -276,194 +294,164 @@ def claim_submit(*, claim, member, today=None):
         _check_deadline(policy, claim.end_date, today)
         claim.status = ClaimStatus.SUBMITTED
         claim.submitted_at = timezone.now()
-        claim.save(update_fields=["status", "submitted_at"])
-        _event(claim, Action.SUBMITTED, actor=member, from_status=ClaimStatus.DRAFT, amount=claim.amount_requested)
-        return claim
+        step.save("status", "submitted_at")
+        step.record(_event, Action.SUBMITTED, actor=member, from_status=step.from_status, amount=claim.amount_requested)
+    return claim
 
 
+def _undo_first_approval(claim):
+    claim.first_approved_by = None
+    claim.first_approved_by_name = ""
+    claim.first_approved_amount = None
+    return ("first_approved_by", "first_approved_by_name", "first_approved_amount")
+
+
+@durable
 def claim_withdraw(*, claim, member):
     """Submitted or returned → draft, until the griffie decided. A first (four-eyes) approval is undone."""
-    with transaction.atomic():
-        claim = _lock_claim(claim)
+    refusal = _("Een declaratie met status %(status)s kunt u niet intrekken.")
+    with _claim_step(claim, (ClaimStatus.SUBMITTED, ClaimStatus.RETURNED), refusal) as step:
+        claim = step.obj
         _require_member(claim, member)
-        _require_status(
-            claim, (ClaimStatus.SUBMITTED, ClaimStatus.RETURNED), _("Een declaratie met status %(status)s kunt u niet intrekken.")
-        )
-        previous = claim.status
         claim.status = ClaimStatus.DRAFT
         claim.submitted_at = None
-        claim.first_approved_by = None
-        claim.first_approved_by_name = ""
-        claim.first_approved_amount = None
-        claim.save()
-        _event(claim, Action.WITHDRAWN, actor=member, from_status=previous)
-        return claim
+        step.save("status", "submitted_at", *_undo_first_approval(claim))
+        step.record(_event, Action.WITHDRAWN, actor=member, from_status=step.from_status)
+    return claim
 
 
+@durable
 def claim_resubmit(*, claim, member):
     """Returned → submitted, after the member answered the griffie's question."""
-    with transaction.atomic():
-        claim = _lock_claim(claim)
+    refusal = _("Alleen een teruggestuurde declaratie kan opnieuw worden ingediend; deze is %(status)s.")
+    with _claim_step(claim, (ClaimStatus.RETURNED,), refusal) as step:
+        claim = step.obj
         _require_member(claim, member)
-        _require_status(claim, (ClaimStatus.RETURNED,), _("Alleen een teruggestuurde declaratie kan opnieuw worden ingediend; deze is %(status)s."))
         _check_ready_to_submit(claim)
         claim.status = ClaimStatus.SUBMITTED
         claim.submitted_at = timezone.now()
-        claim.save(update_fields=["status", "submitted_at"])
-        _event(claim, Action.RESUBMITTED, actor=member, from_status=ClaimStatus.RETURNED, reason=claim.member_remark)
-        return claim
+        step.save("status", "submitted_at")
+        step.record(_event, Action.RESUBMITTED, actor=member, from_status=step.from_status, reason=claim.member_remark)
+    return claim
 
 
 # ---------------------------------------------------------------- griffie decisions
 
 
+@durable
 def claim_return(*, claim, actor, question):
     """Submitted → returned, with a question to the member."""
     question = (question or "").strip()
     if not question:
-        raise TransitionError(_("Stel een vraag of noem wat er moet worden aangepast."))
-    with transaction.atomic():
-        claim = _lock_claim(claim)
+        raise InvalidInput(_("Stel een vraag of noem wat er moet worden aangepast."))
+    refusal = _("Een declaratie met status %(status)s kan niet worden teruggestuurd.")
+    with _claim_step(claim, (ClaimStatus.SUBMITTED,), refusal) as step:
+        claim = step.obj
         _require_griffie(actor, claim.authority_id)
-        _require_status(claim, (ClaimStatus.SUBMITTED,), _("Een declaratie met status %(status)s kan niet worden teruggestuurd."))
         claim.status = ClaimStatus.RETURNED
         claim.decision_reason = question
-        claim.first_approved_by = None
-        claim.first_approved_by_name = ""
-        claim.first_approved_amount = None
-        claim.save()
-        _event(claim, Action.RETURNED, actor=actor, from_status=ClaimStatus.SUBMITTED, reason=question)
-        audit_log("claim_returned", actor=actor, target=claim.number)
-        _after_commit(tasks.send_claim_decision, claim.pk)
-        return claim
+        step.save("status", "decision_reason", *_undo_first_approval(claim))
+        step.record(_event, Action.RETURNED, actor=actor, from_status=step.from_status, reason=question)
+        step.audit("claim_returned", actor=actor, target=claim.number)
+        step.after_commit(tasks.send_claim_decision, claim.pk)
+    return claim
 
 
+def _decide(claim, actor, status):
+    claim.status = status
+    claim.decided_at = timezone.now()
+    claim.decided_by = actor
+    claim.decided_by_name = _name(actor)
+    return ("status", "decided_at", "decided_by", "decided_by_name")
+
+
+@durable
 def claim_reject(*, claim, actor, reason):
     """Submitted → rejected, with the reason. A prior approval it used is released."""
     reason = (reason or "").strip()
     if not reason:
-        raise TransitionError(_("Geef de reden van de afwijzing."))
-    with transaction.atomic():
-        claim = _lock_claim(claim)
+        raise InvalidInput(_("Geef de reden van de afwijzing."))
+    with _claim_step(claim, (ClaimStatus.SUBMITTED,), _("Een declaratie met status %(status)s kan niet worden afgewezen.")) as step:
+        claim = step.obj
         _require_griffie(actor, claim.authority_id)
-        _require_status(claim, (ClaimStatus.SUBMITTED,), _("Een declaratie met status %(status)s kan niet worden afgewezen."))
-        if claim.member_id and claim.member_id == actor.pk:
-            raise NotAllowedError(_("U kunt niet beslissen over uw eigen declaratie."))
-        claim.status = ClaimStatus.REJECTED
+        _require_not_own(claim, actor, _("U kunt niet beslissen over uw eigen declaratie."))
         claim.decision_reason = reason
-        claim.decided_at = timezone.now()
-        claim.decided_by = actor
-        claim.decided_by_name = _name(actor)
-        claim.save()
+        step.save("decision_reason", *_decide(claim, actor, ClaimStatus.REJECTED))
         if claim.reservation_id:
-            Reservation.objects.filter(pk=claim.reservation_id, status=ReservationStatus.GRANTED).update(
-                status=ReservationStatus.RELEASED, released_at=timezone.now()
+            reservation_release(
+                reservation=claim.reservation, actor=actor,
+                reason=_("Declaratie %(number)s afgewezen.") % {"number": claim.number},
             )
-        _event(claim, Action.REJECTED, actor=actor, from_status=ClaimStatus.SUBMITTED, reason=reason)
-        audit_log("claim_rejected", actor=actor, target=claim.number)
-        _after_commit(tasks.send_claim_decision, claim.pk)
-        return claim
+        step.record(_event, Action.REJECTED, actor=actor, from_status=step.from_status, reason=reason)
+        step.audit("claim_rejected", actor=actor, target=claim.number)
+        step.after_commit(tasks.send_claim_decision, claim.pk)
+    return claim
 
 
-def _check_budget(policy, claim, amount):
-    """Raise BudgetError (with the numbers) when approving `amount` would exceed a cap or the budget."""
-    own_reservation = Decimal("0")
-    if claim.reservation_id:
-        reservation = Reservation.objects.filter(pk=claim.reservation_id, status=ReservationStatus.GRANTED).first()
-        if reservation is not None and reservation.budget_year == policy.year:
-            own_reservation = reservation.amount
-    if policy.cap_per_course is not None and amount > policy.cap_per_course:
-        raise BudgetError(
-            _("Het maximum per cursus is %(cap)s; goedkeuren van %(amount)s kan niet. Keur ten hoogste %(cap)s goed, met een reden voor de rest.")
-            % {"cap": euro(policy.cap_per_course), "amount": euro(amount)}
+def _approval_amount(claim, amount, reason):
+    """The amount to approve (what was asked, or the first approval's): InvalidInput when it cannot be."""
+    if amount is None:
+        amount = claim.first_approved_amount if claim.first_approved_amount is not None else claim.amount_requested
+    amount = to_money(amount)
+    if amount <= 0:
+        raise InvalidInput(_("Een goedkeuring is meer dan € 0,00; wijs de declaratie anders af met een reden."))
+    if amount > claim.amount_requested:
+        raise InvalidInput(
+            _("U kunt niet meer goedkeuren dan gevraagd (%(requested)s).") % {"requested": euro(claim.amount_requested)}
         )
-    if policy.cap_per_member is not None and claim.member_id:
-        used = spent_amount(authority_id=policy.authority_id, year=policy.year, member_id=claim.member_id)
-        held = reserved_amount(authority_id=policy.authority_id, year=policy.year, member_id=claim.member_id, exclude_pk=claim.reservation_id)
-        room = policy.cap_per_member - used - held
-        if amount > room:
-            raise BudgetError(
-                _("Dit gaat boven het maximum per ambtsdrager: %(cap)s per jaar, al besteed %(used)s, gereserveerd %(held)s, "
-                  "dus nog %(room)s; deze declaratie vraagt %(amount)s.")
-                % {"cap": euro(policy.cap_per_member), "used": euro(used), "held": euro(held), "room": euro(max(room, ZERO)), "amount": euro(amount)}
-            )
-    spent = spent_amount(authority_id=policy.authority_id, year=policy.year)
-    reserved = reserved_amount(authority_id=policy.authority_id, year=policy.year) - own_reservation
-    left = policy.budget - spent - reserved
-    if amount > left:
-        raise BudgetError(
-            _("Onvoldoende budget %(year)s: budget %(budget)s, besteed %(spent)s, gereserveerd %(reserved)s, over %(left)s; "
-              "deze declaratie vraagt %(amount)s.")
-            % {"year": policy.year, "budget": euro(policy.budget), "spent": euro(spent), "reserved": euro(reserved),
-               "left": euro(max(left, ZERO)), "amount": euro(amount)}
-        )
+    if amount < claim.amount_requested and not reason:
+        raise InvalidInput(_("Geef een reden waarom niet het hele bedrag wordt vergoed."))
+    return amount
 
 
+@durable
 def claim_approve(*, claim, actor, amount=None, reason="", decision_reference=""):
     """Submitted → approved, in full or in part (a reason for the rest is required).
 
     Above the policy's four-eyes threshold the first call records a first
-    approval and a second person completes it.
+    approval and a second person completes it. The budget rule is `budget_check`,
+    the same one a prior approval or direct payment is granted by.
     """
     reason = (reason or "").strip()
-    with transaction.atomic():
-        # Lock order: policy, then claim — the same in every budget decision.
-        unlocked = Claim.objects.only("authority_id", "budget_year").get(pk=claim.pk)
-        policy = _lock_policy(unlocked.authority_id, unlocked.budget_year)
-        claim = _lock_claim(claim)
+    decision_reference = (decision_reference or "").strip()
+    policy = _lock_policy_of(claim)  # lock order: policy, then claim — the same in every budget decision
+    with _claim_step(claim, (ClaimStatus.SUBMITTED,), _("Een declaratie met status %(status)s kan niet worden goedgekeurd.")) as step:
+        claim = step.obj
         _require_griffie(actor, claim.authority_id)
-        _require_status(claim, (ClaimStatus.SUBMITTED,), _("Een declaratie met status %(status)s kan niet worden goedgekeurd."))
-        if claim.member_id and claim.member_id == actor.pk:
-            raise NotAllowedError(_("U kunt niet beslissen over uw eigen declaratie."))
-        if amount is None:
-            amount = claim.first_approved_amount if claim.first_approved_amount is not None else claim.amount_requested
-        amount = to_money(amount)
-        if amount <= 0:
-            raise TransitionError(_("Een goedkeuring is meer dan € 0,00; wijs de declaratie anders af met een reden."))
-        if amount > claim.amount_requested:
-            raise TransitionError(
-                _("U kunt niet meer goedkeuren dan gevraagd (%(requested)s).") % {"requested": euro(claim.amount_requested)}
-            )
+        _require_not_own(claim, actor, _("U kunt niet beslissen over uw eigen declaratie."))
+        amount = _approval_amount(claim, amount, reason)
         partial = amount < claim.amount_requested
-        if partial and not reason:
-            raise TransitionError(_("Geef een reden waarom niet het hele bedrag wordt vergoed."))
-        if policy.approver_for(claim.role) == ApprovingGroup.COLLEGE and not decision_reference.strip():
-            raise TransitionError(
-                _("Over declaraties van bestuurders beslist het college; vul het kenmerk van het besluit in.")
-            )
-        _check_budget(policy, claim, amount)
+        if policy.approver_for(claim.role) == ApprovingGroup.COLLEGE and not decision_reference:
+            raise InvalidInput(_("Over declaraties van bestuurders beslist het college; vul het kenmerk van het besluit in."))
+        budget_check(policy=policy, amount=amount, member_id=claim.member_id, own_reservation_id=claim.reservation_id)
         threshold = policy.four_eyes_threshold
         if threshold is not None and amount > threshold:
             if not claim.first_approved_by_name:
                 claim.first_approved_by = actor
                 claim.first_approved_by_name = _name(actor)
                 claim.first_approved_amount = amount
-                claim.save(update_fields=["first_approved_by", "first_approved_by_name", "first_approved_amount"])
-                _event(claim, Action.FIRST_APPROVAL, actor=actor, from_status=ClaimStatus.SUBMITTED, amount=amount, reason=reason)
-                audit_log("claim_first_approval", actor=actor, target=claim.number, amount=str(amount))
+                step.save("first_approved_by", "first_approved_by_name", "first_approved_amount")
+                step.record(_event, Action.FIRST_APPROVAL, actor=actor, from_status=step.from_status, amount=amount, reason=reason)
+                step.audit("claim_first_approval", actor=actor, target=claim.number, amount=str(amount))
                 return claim
             if claim.first_approved_by_id == actor.pk:
                 raise FourEyesError(
                     _("Boven %(threshold)s keurt een tweede persoon goed. U gaf de eerste goedkeuring; een collega moet de tweede geven.")
                     % {"threshold": euro(threshold)}
                 )
-        claim.status = ClaimStatus.APPROVED
         claim.amount_approved = amount
         claim.decision_reason = reason
-        claim.decision_reference = decision_reference.strip()
-        claim.decided_at = timezone.now()
-        claim.decided_by = actor
-        claim.decided_by_name = _name(actor)
-        claim.save()
+        claim.decision_reference = decision_reference
+        step.save("amount_approved", "decision_reason", "decision_reference", *_decide(claim, actor, ClaimStatus.APPROVED))
         if claim.reservation_id:
-            Reservation.objects.filter(pk=claim.reservation_id).update(status=ReservationStatus.USED)
-        _event(
-            claim, Action.PARTIALLY_APPROVED if partial else Action.APPROVED, actor=actor, from_status=ClaimStatus.SUBMITTED,
+            reservation_use(reservation=claim.reservation)
+        step.record(
+            _event, Action.PARTIALLY_APPROVED if partial else Action.APPROVED, actor=actor, from_status=step.from_status,
             amount=amount, reason=reason,
         )
-        audit_log("claim_approved", actor=actor, target=claim.number, amount=str(amount), partial=partial)
-        _after_commit(tasks.send_claim_decision, claim.pk)
-        return claim
+        step.audit("claim_approved", actor=actor, target=claim.number, amount=str(amount), partial=partial)
+        step.after_commit(tasks.send_claim_decision, claim.pk)
+    return claim
 
 
 def claims_approve_bulk(*, claims, actor):
@@ -534,14 +522,50 @@ def claim_follow_refund(*, enrolment):
                     reason=_("Betaling (deels) terugbetaald door de aanbieder; nog betaald: %(paid)s.") % {"paid": euro(paid)},
                 )
             return claim
-        if claim.status in (ClaimStatus.DRAFT, ClaimStatus.SUBMITTED, ClaimStatus.RETURNED) and paid < claim.amount_requested:
-            claim.amount_requested = to_money(max(paid, ZERO))
-            claim.save(update_fields=["amount_requested"])
-            _event(
-                claim, Action.UPDATED, from_status=claim.status, amount=claim.amount_requested,
-                reason=_("Gevraagd bedrag aangepast na terugbetaling door de aanbieder."),
-            )
-        return claim
+        if claim.status in UNDECIDED and paid < claim.amount_requested:
+            refusal = _("Een declaratie met status %(status)s kan niet meer worden aangepast.")
+            with _claim_step(claim, UNDECIDED, refusal) as step:
+                claim = step.obj
+                claim.amount_requested = to_money(max(paid, ZERO))
+                step.save("amount_requested")
+                step.record(
+                    _event, Action.UPDATED, from_status=step.from_status, amount=claim.amount_requested,
+                    reason=_("Gevraagd bedrag aangepast na terugbetaling door de aanbieder."),
+                )
     return claim
 
 
+# ---------------------------------------------------------------- erasure
+
+
+def claims_anonymise(*, member, reason):
+    """Erase the member's personal data from claims and requests; runs inside the account deletion's transaction.
+
+    Undecided claims (draft, submitted, returned) are withdrawn: deleted with their history,
+    their invoices removed after commit. Decided claims (approved, rejected, exported) are
+    financial records kept for 7 years: they keep the snapshot of name, role and authority,
+    lose the link to the account and office and the member's remark, keep their invoice as
+    bewijsstuk, and each gets an `anonymised` event. Open requests and unused prior
+    approvals are released (their budget is free again); a granted direct payment stays
+    (the purchase order was sent). Every request loses the link to the account, and the
+    member's own events keep their name snapshot without the link.
+    """
+    with transaction.atomic():
+        undecided = list(Claim.objects.select_for_update().filter(member=member, status__in=UNDECIDED).order_by("pk"))
+        invoices = [(claim.invoice.storage, claim.invoice.name) for claim in undecided if claim.invoice]
+        Claim.objects.filter(pk__in=[claim.pk for claim in undecided]).delete()
+        for storage, name in invoices:
+            transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
+        for claim in Claim.objects.filter(member=member).order_by("pk"):
+            with _claim_step(claim, None, None) as step:
+                claim = step.obj
+                claim.member = None
+                claim.office = None
+                claim.member_remark = ""
+                step.save("member", "office", "member_remark")
+                step.record(_event, Action.ANONYMISED, from_status=step.from_status, reason=reason)
+        open_requests = Q(status=ReservationStatus.REQUESTED) | Q(status=ReservationStatus.GRANTED, kind=ReservationKind.PRIOR_APPROVAL)
+        for reservation in Reservation.objects.filter(open_requests, member=member).order_by("pk"):
+            reservation_release(reservation=reservation, reason=reason)
+        Reservation.objects.filter(member=member).update(member=None, office=None, member_remark="")
+        ClaimEvent.objects.filter(actor=member).update(actor=None)

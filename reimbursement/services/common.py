@@ -3,11 +3,11 @@
 import datetime
 import uuid
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.choices import ReviewStatus
+from glashelder.kernel.transitions import after_commit, transition
 from glashelder.offices.models import GriffieMember
 
 from ..models import (
@@ -17,6 +17,7 @@ from ..models import (
     Reservation,
     TrainingPolicy,
 )
+from .budget import policy_lock
 from .errors import EligibilityError, NotAllowedError, TransitionError
 
 Action = ClaimEvent.Action
@@ -40,13 +41,13 @@ def _local_date(value):
     return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
 
 
-def _new_number(prefix, year, model):
+def _new_number(prefix, year):
     """`GH-2026-000123`: a temporary unique value first, the final one from the primary key."""
     return f"tmp-{uuid.uuid4().hex[:14]}", lambda obj: f"{prefix}-{year}-{obj.pk:06d}"
 
 
 def _create_numbered(model, prefix, year, **fields):
-    temp, final = _new_number(prefix, year, model)
+    temp, final = _new_number(prefix, year)
     obj = model.objects.create(number=temp, **fields)
     obj.number = final(obj)
     model.objects.filter(pk=obj.pk).update(number=obj.number)
@@ -66,19 +67,24 @@ def _event(claim, action, *, actor=None, from_status="", reason="", amount=None)
     )
 
 
+def _claim_step(claim, allowed, refusal):
+    """The transition skeleton for one claim: locked, its status in `allowed`, else `TransitionError(refusal)`."""
+    return transition(Claim.objects, claim.pk, allowed=allowed, refusal=refusal, error=TransitionError)
+
+
+def _reservation_step(reservation, allowed, refusal):
+    """The transition skeleton for one reservation (see `_claim_step`)."""
+    return transition(Reservation.objects, reservation.pk, allowed=allowed, refusal=refusal, error=TransitionError)
+
+
+def _lock_policy_of(record):
+    """Lock the policy a claim or reservation is judged under, before the record itself (the budget lock order)."""
+    unlocked = type(record).objects.only("authority_id", "budget_year").get(pk=record.pk)
+    return policy_lock(authority_id=unlocked.authority_id, year=unlocked.budget_year)
+
+
 def _lock_claim(claim):
     return Claim.objects.select_for_update().get(pk=claim.pk)
-
-
-def _lock_reservation(reservation):
-    return Reservation.objects.select_for_update().get(pk=reservation.pk)
-
-
-def _lock_policy(authority_id, year):
-    policy = TrainingPolicy.objects.select_for_update().filter(authority_id=authority_id, year=year).first()
-    if policy is None:
-        raise EligibilityError(_("Er is geen scholingsregeling voor %(year)s; de griffie moet die eerst vastleggen.") % {"year": year})
-    return policy
 
 
 def _require_griffie(actor, authority_id):
@@ -91,13 +97,17 @@ def _require_member(claim_or_reservation, member):
         raise NotAllowedError(_("Dit is niet uw declaratie."))
 
 
+def _require_not_own(claim_or_reservation, actor, message):
+    if claim_or_reservation.member_id and claim_or_reservation.member_id == actor.pk:
+        raise NotAllowedError(message)
+
+
 def _require_status(claim, allowed, message):
     if claim.status not in allowed:
         raise TransitionError(message % {"status": claim.get_status_display().lower()})
 
 
-def _after_commit(task, *args):
-    transaction.on_commit(lambda: task.enqueue(*args))
+_after_commit = after_commit  # the kernel's; for the steps not yet written with the skeleton
 
 
 def _check_course(course):

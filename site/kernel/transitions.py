@@ -76,11 +76,11 @@ class Step:
 
 
 @contextmanager
-def transition(queryset, pk, *, allowed=None, refusal=None, status_field="status", select_related=()):
+def transition(queryset, pk, *, allowed=None, refusal=None, error=InvalidTransition, status_field="status", select_related=()):
     """Lock row `pk` of `queryset`, check its state is in `allowed`, and yield a `Step`.
 
     `refusal` is a Dutch sentence with `%(status)s` for the current state's label; it is
-    raised as `InvalidTransition` and nothing changes.
+    raised as `error` (`InvalidTransition` or an app's subclass of it) and nothing changes.
     """
     with transaction.atomic():
         qs = queryset.select_for_update(of=("self",)) if select_related else queryset.select_for_update()
@@ -89,5 +89,5 @@ def transition(queryset, pk, *, allowed=None, refusal=None, status_field="status
         obj = qs.get(pk=pk)
         if allowed is not None and getattr(obj, status_field) not in allowed:
             label = getattr(obj, f"get_{status_field}_display")()
-            raise InvalidTransition((refusal or InvalidTransition.default_message) % {"status": str(label).lower()})
+            raise error((refusal or error.default_message) % {"status": str(label).lower()})
         yield Step(obj, status_field)

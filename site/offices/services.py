@@ -7,9 +7,13 @@ Holding an office is never self-declared. Two ways in:
 * a person asks for an office and a griffie member of that authority confirms or
   declines it.
 
-Every state change happens here, in one transaction with the row locked, and
-raises `OfficeError` (with a Dutch message) when it is not allowed. E-mails go
-out through the task framework after commit.
+Every state change happens here, on the kernel's transition skeleton (the row
+locked and its state checked, the change saved, the audit row written in the same
+transaction, e-mails enqueued after commit), and raises `OfficeError` (with a Dutch
+message) when it is not allowed: `OfficeStateError` when the record is not in a state
+that allows the step. The steps a person takes from a page are `@durable`. Granting
+and revoking the griffie role are not: the Django admin calls them inside its own
+transaction. `offices_erase` runs inside the account deletion's transaction.
 """
 
 import csv
@@ -20,16 +24,18 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import ProtectedError, Q, RestrictedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from glashelder.kernel import roles
-from glashelder.kernel.audit import audit_log
 from glashelder.kernel.choices import Role
-from glashelder.kernel.errors import DomainError
+from glashelder.kernel.errors import DomainError, InvalidTransition
+from glashelder.kernel.transitions import durable, transition
 
 from . import tasks
 from .models import Authority, GriffieMember, Office, OfficeInvitation, OfficeStatus
+from .selectors import is_griffie_of, pending_invitations
 
 # A start date may lie this far in the future (a newly elected council is installed
 # some weeks after the elections); further is almost certainly a typing error.
@@ -50,6 +56,10 @@ class OfficeError(DomainError):
     """A forbidden office or invitation action; `message` is shown to the user (Dutch)."""
 
 
+class OfficeStateError(OfficeError, InvalidTransition):
+    """The office, invitation or membership is not in a state that allows this step."""
+
+
 class CSVImportError(OfficeError):
     """The CSV has bad rows; `errors` is a list of (row number, message). Nothing was imported."""
 
@@ -59,14 +69,6 @@ class CSVImportError(OfficeError):
 
 
 # --- helpers ---------------------------------------------------------------------------------
-
-
-def is_griffie_of(user, authority):
-    return bool(
-        user is not None
-        and user.is_authenticated
-        and GriffieMember.objects.filter(user=user, authority=authority).exists()
-    )
 
 
 def _require_griffie(by, authority):
@@ -99,29 +101,40 @@ def _open_offices(person, authority, role):
     )
 
 
-def _on_commit(task, *args):
-    transaction.on_commit(lambda: task.enqueue(*args))
-
-
 def invitation_is_expired(invitation):
     return invitation.created_at < timezone.now() - datetime.timedelta(days=INVITATION_VALID_DAYS)
 
 
-def pending_invitations(authority):
-    return OfficeInvitation.objects.filter(authority=authority, accepted_at__isnull=True)
+def _lock_person(person):
+    """Lock the person's row: two requests at the same moment cannot both pass a duplicate check."""
+    return transition(get_user_model().objects, person.pk)
+
+
+def _lock_authority(authority_id):
+    """Lock the authority's row: its griffie members and invitations change one at a time."""
+    return transition(Authority.objects, authority_id)
+
+
+def _office_step(office, allowed, refusal):
+    return transition(
+        Office.objects, office.pk, allowed=allowed, refusal=refusal, error=OfficeStateError, select_related=("authority", "person")
+    )
+
+
+def _invitation_step(invitation):
+    return transition(OfficeInvitation.objects, invitation.pk, select_related=("authority",))
 
 
 # --- offices ---------------------------------------------------------------------------------
 
 
+@durable
 def office_request(*, person, authority, role, start_date):
     """A person asks for an office; the griffie of `authority` confirms or declines it."""
 
     _check_role(authority, role)
     _check_start_date(start_date)
-    with transaction.atomic():
-        # Lock the person's row so that two simultaneous requests cannot both pass the duplicate check.
-        get_user_model().objects.select_for_update().get(pk=person.pk)
+    with _lock_person(person) as step:
         existing = _open_offices(person, authority, role).first()
         if existing is not None:
             if existing.status == OfficeStatus.VERIFIED:
@@ -130,87 +143,79 @@ def office_request(*, person, authority, role, start_date):
         office = Office.objects.create(
             person=person, authority=authority, role=role, start_date=start_date, status=OfficeStatus.REQUESTED
         )
-    _on_commit(tasks.send_office_request_notice, office.pk)
+        step.after_commit(tasks.send_office_request_notice, office.pk)
     return office
 
 
+@durable
 def office_withdraw(*, office, by):
     """The person withdraws their own request before the griffie decided; nothing refers to it yet."""
-    with transaction.atomic():
-        office = Office.objects.select_for_update().get(pk=office.pk)
+    refusal = _("De griffie heeft al over deze aanvraag beslist; intrekken kan niet meer.")
+    with _office_step(office, (OfficeStatus.REQUESTED,), refusal) as step:
+        office = step.obj
         if office.person_id != by.pk:
             raise OfficeError(_("U kunt alleen uw eigen aanvraag intrekken."))
-        if office.status != OfficeStatus.REQUESTED:
-            raise OfficeError(_("De griffie heeft al over deze aanvraag beslist; intrekken kan niet meer."))
-        audit_log("office_request_withdrawn", actor=by, target=f"office:{office.pk}")
+        step.audit("office_request_withdrawn", actor=by, target=f"office:{office.pk}")
         office.delete()
 
 
-def _lock_office(office):
-    return Office.objects.select_for_update().select_related("authority", "person").get(pk=office.pk)
-
-
-def office_verify(*, office, by):
-    """A griffie member of the office's authority confirms a requested office."""
-
-    with transaction.atomic():
-        office = _lock_office(office)
-        if office.person_id == by.pk:
-            raise OfficeError(_("U kunt uw eigen ambt niet bevestigen; een collega van de griffie moet dat doen."))
-        _require_griffie(by, office.authority)
-        if office.status != OfficeStatus.REQUESTED:
-            raise OfficeError(_("Dit ambt is al beoordeeld (%(status)s).") % {"status": office.get_status_display()})
-        office.status = OfficeStatus.VERIFIED
-        office.verified_by = by
-        office.verified_at = timezone.now()
-        office.decline_reason = ""
-        office.save(update_fields=["status", "verified_by", "verified_at", "decline_reason"])
-        audit_log("office_verified", actor=by, target=f"office:{office.pk}", authority=office.authority.cbs_code)
-    _on_commit(tasks.send_office_decision, office.pk)
+def _decide(step, by, status, action, reason=""):
+    """Requested → verified or declined, by a griffie colleague of the office's authority."""
+    office = step.obj
+    office.status = status
+    office.verified_by = by
+    office.verified_at = timezone.now()
+    office.decline_reason = reason[:2000]
+    step.save("status", "verified_by", "verified_at", "decline_reason")
+    step.audit(action, actor=by, target=f"office:{office.pk}", authority=office.authority.cbs_code)
+    step.after_commit(tasks.send_office_decision, office.pk)
     return office
 
 
+@durable
+def office_verify(*, office, by):
+    """A griffie member of the office's authority confirms a requested office."""
+
+    with _office_step(office, (OfficeStatus.REQUESTED,), _("Dit ambt is al beoordeeld (%(status)s).")) as step:
+        if step.obj.person_id == by.pk:
+            raise OfficeError(_("U kunt uw eigen ambt niet bevestigen; een collega van de griffie moet dat doen."))
+        _require_griffie(by, step.obj.authority)
+        office = _decide(step, by, OfficeStatus.VERIFIED, "office_verified")
+    return office
+
+
+@durable
 def office_decline(*, office, by, reason):
     """A griffie member of the office's authority declines a requested office, with a reason."""
 
     reason = (reason or "").strip()
     if not reason:
         raise OfficeError(_("Geef een reden voor de afwijzing; de aanvrager krijgt die te zien."))
-    with transaction.atomic():
-        office = _lock_office(office)
-        if office.person_id == by.pk:
+    with _office_step(office, (OfficeStatus.REQUESTED,), _("Dit ambt is al beoordeeld (%(status)s).")) as step:
+        if step.obj.person_id == by.pk:
             raise OfficeError(_("U kunt niet over uw eigen ambt beslissen; een collega van de griffie moet dat doen."))
-        _require_griffie(by, office.authority)
-        if office.status != OfficeStatus.REQUESTED:
-            raise OfficeError(_("Dit ambt is al beoordeeld (%(status)s).") % {"status": office.get_status_display()})
-        office.status = OfficeStatus.DECLINED
-        office.verified_by = by
-        office.verified_at = timezone.now()
-        office.decline_reason = reason[:2000]
-        office.save(update_fields=["status", "verified_by", "verified_at", "decline_reason"])
-        audit_log("office_declined", actor=by, target=f"office:{office.pk}", authority=office.authority.cbs_code)
-    _on_commit(tasks.send_office_decision, office.pk)
+        _require_griffie(by, step.obj.authority)
+        office = _decide(step, by, OfficeStatus.DECLINED, "office_declined", reason)
     return office
 
 
+@durable
 def office_end(*, office, by, end_date):
     """The term ends on `end_date`. The office stays in the history (and enrolments keep it)."""
     if not isinstance(end_date, datetime.date):
         raise OfficeError(_("Geef een geldige einddatum."))
-    with transaction.atomic():
-        office = _lock_office(office)
+    with _office_step(office, (OfficeStatus.VERIFIED,), _("Alleen een bevestigd ambt kan worden beëindigd.")) as step:
+        office = step.obj
         _require_griffie(by, office.authority)
-        if office.status != OfficeStatus.VERIFIED:
-            raise OfficeError(_("Alleen een bevestigd ambt kan worden beëindigd."))
         if office.end_date is not None:
-            raise OfficeError(_("Dit ambt is al beëindigd op %(date)s.") % {"date": office.end_date.strftime("%d-%m-%Y")})
+            raise OfficeStateError(_("Dit ambt is al beëindigd op %(date)s.") % {"date": office.end_date.strftime("%d-%m-%Y")})
         if end_date < office.start_date:
             raise OfficeError(_("De einddatum ligt vóór de ingangsdatum."))
         if end_date > timezone.localdate() + datetime.timedelta(days=MAX_DAYS_AHEAD):
             raise OfficeError(_("De einddatum ligt te ver in de toekomst (hoogstens een half jaar vooruit)."))
         office.end_date = end_date
-        office.save(update_fields=["end_date"])
-        audit_log("office_ended", actor=by, target=f"office:{office.pk}", end_date=end_date.isoformat())
+        step.save("end_date")
+        step.audit("office_ended", actor=by, target=f"office:{office.pk}", end_date=end_date.isoformat())
     return office
 
 
@@ -240,18 +245,18 @@ def _check_invitation_fields(authority, name, email, role, start_date):
     return name, email
 
 
+@durable
 def invitation_create(*, authority, by, name, email, role, start_date):
     """The griffie invites one member by e-mail; the e-mail is sent after commit."""
 
-    with transaction.atomic():
-        Authority.objects.select_for_update().get(pk=authority.pk)
+    with _lock_authority(authority.pk) as step:
         _require_griffie(by, authority)
         name, email = _check_invitation_fields(authority, name, email, role, start_date)
         invitation = OfficeInvitation.objects.create(
             authority=authority, name=name, email=email, role=role, start_date=start_date, invited_by=by
         )
-        audit_log("invitation_created", actor=by, target=f"invitation:{invitation.pk}", authority=authority.cbs_code)
-    _on_commit(tasks.send_invitation, invitation.pk)
+        step.audit("invitation_created", actor=by, target=f"invitation:{invitation.pk}", authority=authority.cbs_code)
+        step.after_commit(tasks.send_invitation, invitation.pk)
     return invitation
 
 
@@ -297,6 +302,7 @@ def _read_csv(file):
     return list(csv.reader(io.StringIO(text), delimiter=delimiter))
 
 
+@durable
 def invitations_import_csv(*, authority, by, file):
     """Import invitations from a CSV with the columns naam,e-mail,rol,startdatum.
 
@@ -314,8 +320,7 @@ def invitations_import_csv(*, authority, by, file):
     if len(data) > CSV_MAX_ROWS:
         raise CSVImportError([(0, _("Te veel rijen: hoogstens %(max)s per bestand.") % {"max": CSV_MAX_ROWS})])
 
-    with transaction.atomic():
-        Authority.objects.select_for_update().get(pk=authority.pk)
+    with _lock_authority(authority.pk) as step:
         errors, valid, seen = [], [], {}
         for number, row in data:
             if len(row) != len(CSV_COLUMNS):
@@ -343,42 +348,41 @@ def invitations_import_csv(*, authority, by, file):
         if errors:
             raise CSVImportError(errors)
         invitations = OfficeInvitation.objects.bulk_create(valid)
-        audit_log("invitations_imported", actor=by, target=f"authority:{authority.cbs_code}", count=len(invitations))
-    for invitation in invitations:
-        _on_commit(tasks.send_invitation, invitation.pk)
+        step.audit("invitations_imported", actor=by, target=f"authority:{authority.cbs_code}", count=len(invitations))
+        for invitation in invitations:
+            step.after_commit(tasks.send_invitation, invitation.pk)
     return invitations
 
 
-def _lock_invitation(invitation):
-    return OfficeInvitation.objects.select_for_update().select_related("authority").get(pk=invitation.pk)
-
-
+@durable
 def invitation_resend(*, invitation, by):
     """Send the invitation again; the link is valid for another INVITATION_VALID_DAYS days."""
 
-    with transaction.atomic():
-        invitation = _lock_invitation(invitation)
+    with _invitation_step(invitation) as step:
+        invitation = step.obj
         _require_griffie(by, invitation.authority)
         if invitation.accepted_at is not None:
-            raise OfficeError(_("Deze uitnodiging is al geaccepteerd."))
+            raise OfficeStateError(_("Deze uitnodiging is al geaccepteerd."))
         invitation.created_at = timezone.now()
-        invitation.save(update_fields=["created_at"])
-        audit_log("invitation_resent", actor=by, target=f"invitation:{invitation.pk}")
-    _on_commit(tasks.send_invitation, invitation.pk)
+        step.save("created_at")
+        step.audit("invitation_resent", actor=by, target=f"invitation:{invitation.pk}")
+        step.after_commit(tasks.send_invitation, invitation.pk)
     return invitation
 
 
+@durable
 def invitation_withdraw(*, invitation, by):
     """Withdraw a pending invitation: the link stops working."""
-    with transaction.atomic():
-        invitation = _lock_invitation(invitation)
+    with _invitation_step(invitation) as step:
+        invitation = step.obj
         _require_griffie(by, invitation.authority)
         if invitation.accepted_at is not None:
-            raise OfficeError(_("Deze uitnodiging is al geaccepteerd en kan niet meer worden ingetrokken."))
-        audit_log("invitation_withdrawn", actor=by, target=f"invitation:{invitation.pk}", authority=invitation.authority.cbs_code)
+            raise OfficeStateError(_("Deze uitnodiging is al geaccepteerd en kan niet meer worden ingetrokken."))
+        step.audit("invitation_withdrawn", actor=by, target=f"invitation:{invitation.pk}", authority=invitation.authority.cbs_code)
         invitation.delete()
 
 
+@durable
 def invitation_accept(*, invitation, user):
     """The invited person accepts: a verified office (verified by the inviter) for `user`.
 
@@ -387,10 +391,10 @@ def invitation_accept(*, invitation, user):
     """
     from allauth.account.models import EmailAddress
 
-    with transaction.atomic():
-        invitation = _lock_invitation(invitation)
+    with _invitation_step(invitation) as step:
+        invitation = step.obj
         if invitation.accepted_at is not None:
-            raise OfficeError(_("Deze uitnodiging is al gebruikt."))
+            raise OfficeStateError(_("Deze uitnodiging is al gebruikt."))
         if invitation_is_expired(invitation):
             raise OfficeError(_("Deze uitnodiging is verlopen. Vraag de griffie om een nieuwe uitnodiging."))
         if not EmailAddress.objects.filter(user=user, email__iexact=invitation.email, verified=True).exists():
@@ -420,8 +424,8 @@ def invitation_accept(*, invitation, user):
             office.save(update_fields=["status", "start_date", "verified_by", "verified_at"])
         invitation.accepted_at = now
         invitation.office = office
-        invitation.save(update_fields=["accepted_at", "office"])
-        audit_log("invitation_accepted", actor=user, target=f"invitation:{invitation.pk}", office=office.pk)
+        step.save("accepted_at", "office")
+        step.audit("invitation_accepted", actor=user, target=f"invitation:{invitation.pk}", office=office.pk)
     return office
 
 
@@ -432,30 +436,87 @@ def _may_manage_griffie(by, authority):
     return roles.is_beheer(by) or is_griffie_of(by, authority)
 
 
+def _audit_role(step, action, *, by, user_id, authority, **details):
+    step.audit(
+        action, actor=by, target=f"user:{user_id}", role="griffie", scope=str(authority), authority=authority.cbs_code,
+        authority_id=authority.pk, user_id=user_id, **details,
+    )
+
+
 def griffie_member_grant(*, authority, user, by):
-    """Give `user` the griffie role for `authority`. By beheer or a griffie member of that authority."""
-    with transaction.atomic():
-        Authority.objects.select_for_update().get(pk=authority.pk)
+    """Give `user` the griffie role for `authority`. By beheer or a griffie member of that authority.
+
+    Not durable: the Django admin (beheer) calls it inside its own transaction.
+    """
+    with _lock_authority(authority.pk) as step:
+        authority = step.obj
         if not _may_manage_griffie(by, authority):
             raise OfficeError(_("Alleen de griffie van %(authority)s of beheer mag dit doen.") % {"authority": authority})
         if GriffieMember.objects.filter(user=user, authority=authority).exists():
-            raise OfficeError(_("%(email)s werkt al bij de griffie van %(authority)s.") % {"email": user.email, "authority": authority})
+            raise OfficeStateError(_("%(email)s werkt al bij de griffie van %(authority)s.") % {"email": user.email, "authority": authority})
         member = GriffieMember.objects.create(user=user, authority=authority, granted_by=by)
-        audit_log("role_granted", actor=by, target=f"user:{user.pk}", role="griffie", authority=authority.cbs_code)
+        _audit_role(step, "role_granted", by=by, user_id=user.pk, authority=authority)
     return member
 
 
 def griffie_member_revoke(*, member, by):
-    """Take the griffie role away. The last griffie member of an authority can only be removed by beheer."""
-    with transaction.atomic():
-        Authority.objects.select_for_update().get(pk=member.authority_id)
-        member = GriffieMember.objects.select_for_update().select_related("authority", "user").get(pk=member.pk)
-        authority = member.authority
+    """Take the griffie role away. The last griffie member of an authority can only be removed by beheer.
+
+    Not durable: the Django admin (beheer) calls it inside its own transaction.
+    """
+    with _lock_authority(member.authority_id) as step:
+        authority = step.obj
+        member = GriffieMember.objects.select_for_update().select_related("user").filter(pk=member.pk).first()
+        if member is None:
+            raise OfficeStateError(_("Deze persoon werkt niet meer bij de griffie van %(authority)s.") % {"authority": authority})
         if not _may_manage_griffie(by, authority):
             raise OfficeError(_("Alleen de griffie van %(authority)s of beheer mag dit doen.") % {"authority": authority})
         if not roles.is_beheer(by):
             others = GriffieMember.objects.filter(authority=authority).exclude(pk=member.pk)
             if not others.exists():
                 raise OfficeError(_("U bent de laatste griffiemedewerker van %(authority)s; vraag beheer om dit te doen.") % {"authority": authority})
-        audit_log("role_revoked", actor=by, target=f"user:{member.user_id}", role="griffie", authority=authority.cbs_code)
+        _audit_role(step, "role_revoked", by=by, user_id=member.user_id, authority=authority)
         member.delete()
+
+
+# --- erasure ---------------------------------------------------------------------------------
+
+
+def _still_needed(office):
+    """Whether any other record (of any app) still refers to this office. Asked of every
+    reverse relation, so it holds whatever `on_delete` the referring model chose."""
+    for relation in Office._meta.related_objects:
+        if relation.related_model is OfficeInvitation:
+            continue  # the invitations of the user are removed
+        if relation.related_model._default_manager.filter(**{relation.field.name: office}).exists():
+            return True
+    return False
+
+
+def offices_erase(*, user):
+    """Erase the offices of a deleted account; runs inside the account deletion's transaction.
+
+    Invitations addressed to the user are removed and open requests closed. An office that a
+    kept record (an enrolment, a decided claim) still refers to stays, as part of that record;
+    the others are deleted. The griffie role ends with the account (audited, without the address).
+    """
+    with transaction.atomic():
+        OfficeInvitation.objects.filter(Q(email__iexact=user.email, accepted_at__isnull=True) | Q(office__person=user)).delete()
+        for office in Office.objects.filter(person=user).order_by("pk"):
+            with transition(Office.objects, office.pk) as step:
+                office = step.obj
+                if office.status == OfficeStatus.REQUESTED:
+                    office.status = OfficeStatus.DECLINED
+                    office.decline_reason = _("Account verwijderd")
+                    step.save("status", "decline_reason")
+                if _still_needed(office):
+                    continue  # a kept record (an enrolment, a claim) still points to it
+                try:
+                    with transaction.atomic():
+                        office.delete()
+                except (ProtectedError, RestrictedError):
+                    pass
+        for member in GriffieMember.objects.filter(user=user).select_related("authority").order_by("pk"):
+            with _lock_authority(member.authority_id) as step:
+                _audit_role(step, "role_revoked", by=user, user_id=user.pk, authority=step.obj, reason="account_deleted")
+                member.delete()

@@ -1,14 +1,14 @@
 """Hook registrations for offices: the dashboard panel with the member's offices, the griffie
 menu entries for the member pages, and the personal data export and erasure of offices."""
 
-from django.db import transaction
-from django.db.models import ProtectedError, Q, RestrictedError
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from .models import Authority, GriffieMember, Office, OfficeInvitation, OfficeStatus
+from .models import Authority, GriffieMember, Office, OfficeInvitation
 from .selectors import griffie_authority_ids
+from .services import offices_erase
 
 # The authority a griffie member of several authorities is working on, remembered per session.
 SESSION_KEY = "griffie_authority"
@@ -113,32 +113,7 @@ def export_offices(user):
     }
 
 
-def _still_needed(office):
-    """Whether any other record (of any app) still refers to this office. Asked of every
-    reverse relation, so it holds whatever `on_delete` the referring model chose."""
-    for relation in Office._meta.related_objects:
-        if relation.related_model is OfficeInvitation:
-            continue  # the invitations of the user are removed
-        if relation.related_model._default_manager.filter(**{relation.field.name: office}).exists():
-            return True
-    return False
-
-
 @hooks.register("glashelder_personal_data_erase")
 def erase_offices(user):
-    """Close open requests, remove invitations addressed to the user, and delete the offices
-    that no kept record (an enrolment, a decided claim) still points to."""
-    OfficeInvitation.objects.filter(Q(email__iexact=user.email, accepted_at__isnull=True) | Q(office__person=user)).delete()
-    Office.objects.filter(person=user, status=OfficeStatus.REQUESTED).update(
-        status=OfficeStatus.DECLINED, decline_reason=_("Account verwijderd")
-    )
-    for office in Office.objects.filter(person=user):
-        if _still_needed(office):
-            continue  # a kept record (an enrolment, a claim) still points to it
-        try:
-            with transaction.atomic():
-                office.delete()
-        except (ProtectedError, RestrictedError):
-            pass
-    # The griffie role ends with the account.
-    GriffieMember.objects.filter(user=user).delete()
+    """Inside the account deletion's transaction; the retention rule is `offices_erase`'s."""
+    offices_erase(user=user)

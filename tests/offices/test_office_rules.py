@@ -341,6 +341,22 @@ def test_only_beheer_or_same_griffie_may_grant():
     assert GriffieMember.objects.filter(user=colleague, authority=utrecht()).exists()
 
 
+def test_a_wrong_state_is_an_invalid_transition_and_changes_nothing():
+    from glashelder.kernel.errors import InvalidTransition
+
+    griffie = griffie_user()
+    office = request(UserFactory())
+    offices.office_verify(office=office, by=griffie)
+    audits = AuditEvent.objects.count()
+    with pytest.raises(offices.OfficeStateError) as refused:
+        offices.office_decline(office=office, by=griffie, reason="Toch niet")
+    assert isinstance(refused.value, InvalidTransition) and isinstance(refused.value, offices.OfficeError)
+    assert "bevestigd door de griffie" in refused.value.message
+    assert AuditEvent.objects.count() == audits
+    office.refresh_from_db()
+    assert office.status == OfficeStatus.VERIFIED and office.decline_reason == ""
+
+
 def test_revoke_keeps_at_least_one_griffie_member():
     griffie = griffie_user()
     only = GriffieMember.objects.get(user=griffie)

@@ -395,6 +395,19 @@ def test_personal_data_erase_closes_requests_removes_invitations_and_unneeded_of
     assert Office.objects.filter(pk=kept_for_others.pk).exists()
 
 
+def test_personal_data_erase_ends_the_griffie_role_with_one_audit_entry_without_the_address():
+    from glashelder.models import AuditEvent
+    from glashelder.offices.wagtail_hooks import erase_offices
+
+    person = UserFactory(email="griffier.weg@example.org")
+    GriffieMember.objects.create(user=person, authority=amsterdam())
+    erase_offices(person)
+    [revoked] = AuditEvent.objects.filter(action="role_revoked")
+    assert revoked.target == f"user:{person.pk}"
+    assert revoked.details["authority"] == "GM0363" and revoked.details["reason"] == "account_deleted"
+    assert "griffier.weg@example.org" not in str(revoked.details)
+
+
 def test_personal_data_erase_keeps_an_office_a_kept_record_needs():
     from enrolment.models import Enrolment
     from glashelder.offices.wagtail_hooks import erase_offices

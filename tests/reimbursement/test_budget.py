@@ -7,10 +7,10 @@ import pytest
 from django.db import close_old_connections, connection
 
 from reimbursement import selectors, services
-from reimbursement.models import Claim, ClaimEvent, ClaimStatus
+from reimbursement.models import Claim, ClaimEvent, ClaimStatus, ReservationStatus
 from tests.factories import OfficeFactory, griffie_user, utrecht
 
-from .factories import make_policy, submitted_claim
+from .factories import make_policy, paid_course, submitted_claim
 
 
 @pytest.mark.django_db
@@ -51,6 +51,58 @@ def test_cap_per_course(griffie):
         services.claim_approve(claim=claim, actor=griffie)
     claim = services.claim_approve(claim=claim, actor=griffie, amount=Decimal("80.00"), reason="Maximum per cursus.")
     assert claim.amount_approved == Decimal("80.00")
+
+
+def _refusal(call):
+    with pytest.raises(services.BudgetError) as error:
+        call()
+    return error.value.message
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "limits, expected",
+    [
+        ({"budget": "150.00"}, "Onvoldoende budget"),
+        ({"cap_per_member": "150.00"}, "maximum per ambtsdrager"),
+        ({"cap_per_course": "80.00"}, "maximum per cursus"),
+    ],
+)
+def test_approval_and_reservation_refuse_the_same_shortfall_with_the_same_message(griffie, limits, expected):
+    make_policy(prior_approval_required=True, **limits)
+    office = OfficeFactory()
+    if "cap_per_course" not in limits:
+        services.claim_approve(claim=submitted_claim(office=office), actor=griffie)  # € 95 spent
+    claim = submitted_claim(office=office)
+    reservation = services.prior_approval_request(member=office.person, office=office, course=paid_course("95.00", title="Nog een"))
+    approval = _refusal(lambda: services.claim_approve(claim=claim, actor=griffie))
+    grant = _refusal(lambda: services.prior_approval_approve(reservation=reservation, actor=griffie))
+    assert approval == grant and expected in approval
+    assert "€ 95,00" in approval  # the amount asked is named
+    claim.refresh_from_db()
+    reservation.refresh_from_db()
+    assert (claim.status, reservation.status) == (ClaimStatus.SUBMITTED, ReservationStatus.REQUESTED)
+
+
+@pytest.mark.django_db
+def test_budget_room_per_cap_and_without_the_decisions_own_reservation(griffie):
+    policy = make_policy(budget="500.00", cap_per_member="200.00", cap_per_course="150.00", prior_approval_required=True)
+    office = OfficeFactory()
+    services.claim_approve(claim=submitted_claim(office=office), actor=griffie)  # € 95 spent
+    reservation = services.prior_approval_request(member=office.person, office=office, course=paid_course("60.00"))
+    services.prior_approval_approve(reservation=reservation, actor=griffie)  # € 60 reserved
+    policy.refresh_from_db()
+    room = services.budget_room(policy=policy, member_id=office.person_id)
+    assert (room.course, room.member, room.budget) == (Decimal("150.00"), Decimal("45.00"), Decimal("345.00"))
+    room = services.budget_room(policy=policy, member_id=office.person_id, exclude_reservation_id=reservation.pk)
+    assert (room.member, room.budget) == (Decimal("105.00"), Decimal("405.00"))
+    # Another member has the whole cap; no member (an external claim's member erased) has no member cap.
+    assert services.budget_room(policy=policy, member_id=OfficeFactory().person_id).member == Decimal("200.00")
+    assert services.budget_room(policy=policy, member_id=None).member is None
+    # A claim that uses its own prior approval fits: the reserved amount is its own.
+    with pytest.raises(services.BudgetError, match="maximum per ambtsdrager"):
+        services.budget_check(policy=policy, amount=Decimal("60.00"), member_id=office.person_id)
+    services.budget_check(policy=policy, amount=Decimal("60.00"), member_id=office.person_id, own_reservation_id=reservation.pk)
 
 
 @pytest.mark.django_db

@@ -93,7 +93,7 @@ def test_return_and_resubmit(policy, griffie, django_capture_on_commit_callbacks
 
 def test_return_needs_a_question(policy, griffie):
     claim = submitted_claim()
-    with pytest.raises(services.TransitionError, match="vraag"):
+    with pytest.raises(services.InvalidInput, match="vraag"):
         services.claim_return(claim=claim, actor=griffie, question="")
     unchanged(claim, ClaimStatus.SUBMITTED, 2)
 
@@ -122,7 +122,7 @@ def test_approve_in_full(policy, griffie, django_capture_on_commit_callbacks):
 
 def test_approve_in_part_needs_a_reason(policy, griffie):
     claim = submitted_claim()
-    with pytest.raises(services.TransitionError, match="reden"):
+    with pytest.raises(services.InvalidInput, match="reden"):
         services.claim_approve(claim=claim, actor=griffie, amount=Decimal("50.00"))
     unchanged(claim, ClaimStatus.SUBMITTED, 2)
     claim = services.claim_approve(claim=claim, actor=griffie, amount=Decimal("50.00"), reason="Reiskosten niet vergoed.")
@@ -133,14 +133,30 @@ def test_approve_in_part_needs_a_reason(policy, griffie):
 
 def test_approve_more_than_requested_is_refused(policy, griffie):
     claim = submitted_claim()
-    with pytest.raises(services.TransitionError, match="niet meer goedkeuren"):
+    with pytest.raises(services.InvalidInput, match="niet meer goedkeuren"):
         services.claim_approve(claim=claim, actor=griffie, amount=Decimal("95.01"))
     unchanged(claim, ClaimStatus.SUBMITTED, 2)
 
 
+@pytest.mark.parametrize("amount", [Decimal("0.00"), Decimal("-5.00"), Decimal("95.01")])
+def test_a_bad_amount_is_invalid_input_and_changes_nothing(policy, griffie, amount, django_capture_on_commit_callbacks):
+    claim = submitted_claim()
+    audits = AuditEvent.objects.count()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with pytest.raises(services.InvalidInput) as refused:
+            services.claim_approve(claim=claim, actor=griffie, amount=amount)
+    # Bad input, not a wrong state: the claim could be approved with a good amount.
+    assert not isinstance(refused.value, services.TransitionError)
+    unchanged(claim, ClaimStatus.SUBMITTED, 2)
+    claim.refresh_from_db()
+    assert claim.amount_approved is None and claim.decided_by is None
+    assert AuditEvent.objects.count() == audits and callbacks == [] and mail.outbox == []
+    assert services.claim_approve(claim=claim, actor=griffie).status == ClaimStatus.APPROVED
+
+
 def test_reject_needs_a_reason(policy, griffie):
     claim = submitted_claim()
-    with pytest.raises(services.TransitionError, match="reden"):
+    with pytest.raises(services.InvalidInput, match="reden"):
         services.claim_reject(claim=claim, actor=griffie, reason=" ")
     unchanged(claim, ClaimStatus.SUBMITTED, 2)
     claim = services.claim_reject(claim=claim, actor=griffie, reason="Partijpolitieke inhoud.")
@@ -242,7 +258,7 @@ def test_claims_of_executives_need_the_college_decision_when_the_policy_says_so(
 
     make_policy(executive_approver="college")
     claim = submitted_claim(office=OfficeFactory(role=Role.WETHOUDER))
-    with pytest.raises(services.TransitionError, match="kenmerk"):
+    with pytest.raises(services.InvalidInput, match="kenmerk"):
         services.claim_approve(claim=claim, actor=griffie)
     unchanged(claim, ClaimStatus.SUBMITTED, 2)
     claim = services.claim_approve(claim=claim, actor=griffie, decision_reference="B&W 2026/117")

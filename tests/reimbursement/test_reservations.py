@@ -77,8 +77,10 @@ def test_prior_approval_refused_with_reason(griffie):
     make_policy(prior_approval_required=True)
     office = OfficeFactory()
     reservation = services.prior_approval_request(member=office.person, office=office, course=paid_course())
-    with pytest.raises(services.TransitionError):
+    with pytest.raises(services.InvalidInput, match="reden"):
         services.prior_approval_reject(reservation=reservation, actor=griffie, reason="")
+    reservation.refresh_from_db()
+    assert reservation.status == ReservationStatus.REQUESTED
     services.prior_approval_reject(reservation=reservation, actor=griffie, reason="Geen budget meer dit jaar.")
     reservation.refresh_from_db()
     assert reservation.status == ReservationStatus.REFUSED

@@ -2,6 +2,8 @@
 editable by nobody."""
 
 import pytest
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth.models import Permission
 from django.core.cache import cache
 
 from glashelder.demo import DEMO_TOTP_SECRET
@@ -87,6 +89,56 @@ def test_griffie_role_granted_and_revoked_in_the_django_admin(client, beheer):
     assert not GriffieMember.objects.filter(pk=member.pk).exists()
     [revoked] = events("role_revoked")
     assert revoked.actor == beheer and revoked.details["role"] == "griffie"
+
+
+def test_granting_the_griffie_role_in_the_admin_goes_through_the_service(client, beheer):
+    person = UserFactory()
+    add = "/django-admin/offices/griffiemember/add/"
+    response = client.post(add, {"user": person.pk, "authority": utrecht().pk, "_save": "1"}, follow=True)
+    assert response.redirect_chain[-1][0] == "/django-admin/offices/griffiemember/"
+    assert [str(m) for m in response.context["messages"]][-1].endswith("is met succes toegevoegd.")
+    [granted] = events("role_granted")  # audited once, by the service
+    assert granted.target == f"user:{person.pk}" and granted.details["authority"] == "GM0344"
+
+    # A second grant of the same role is refused by the service, in Dutch, and changes nothing.
+    response = client.post(add, {"user": person.pk, "authority": utrecht().pk, "_save": "1"}, follow=True)
+    assert response.redirect_chain[-1][0] == add
+    shown = [str(m) for m in response.context["messages"]]
+    assert shown == [f"{person.email} werkt al bij de griffie van Gemeente Utrecht."]
+    assert GriffieMember.objects.filter(user=person).count() == 1
+    assert len(events("role_granted")) == 1
+    assert LogEntry.objects.filter(object_id=str(GriffieMember.objects.get(user=person).pk)).count() == 1
+
+
+def test_revoking_the_last_griffie_member_in_the_admin_as_non_beheer_is_refused(client):
+    staff = UserFactory(is_staff=True)
+    add_totp(staff)
+    staff.user_permissions.add(
+        *Permission.objects.filter(content_type__app_label="offices", codename__in=["view_griffiemember", "delete_griffiemember"])
+    )
+    only = GriffieMember.objects.create(user=staff, authority=utrecht())
+    client.force_login(staff)
+    response = client.post(f"/django-admin/offices/griffiemember/{only.pk}/delete/", {"post": "yes"}, follow=True)
+    assert response.redirect_chain[-1][0] == "/django-admin/offices/griffiemember/"
+    shown = [str(m) for m in response.context["messages"]]
+    assert shown == ["U bent de laatste griffiemedewerker van Gemeente Utrecht; vraag beheer om dit te doen."]
+    assert GriffieMember.objects.filter(pk=only.pk).exists()
+    assert events("role_revoked") == []
+    # Through the bulk action too: nothing of the selection is revoked.
+    colleague = GriffieMember.objects.create(user=UserFactory(), authority=amsterdam())
+    response = client.post(
+        "/django-admin/offices/griffiemember/",
+        {"action": "delete_selected", "_selected_action": [only.pk, colleague.pk], "post": "yes"},
+        follow=True,
+    )
+    assert GriffieMember.objects.filter(pk__in=[only.pk, colleague.pk]).count() == 2
+    assert events("role_revoked") == []
+    assert [str(m) for m in response.context["messages"]] == [
+        "U bent de laatste griffiemedewerker van Gemeente Utrecht; vraag beheer om dit te doen."
+    ]
+    from django.contrib.admin.models import LogEntry
+
+    assert not LogEntry.objects.exists()  # the admin's own log rolled back with the refusal
 
 
 def test_bulk_revocation_in_the_admin_is_logged_per_grant(client, beheer):

@@ -15,7 +15,10 @@ from wagtail import hooks
 from glashelder import privacy
 from glashelder.kernel.audit import ANONYMOUS_ACTOR
 from glashelder.models import AuditEvent
-from tests.factories import PASSWORD, OfficeFactory, ProviderFactory, UserFactory, add_totp
+from reimbursement import services
+from reimbursement.models import Claim, ClaimEvent, ClaimStatus
+from tests.factories import PASSWORD, OfficeFactory, ProviderFactory, UserFactory, add_totp, griffie_user
+from tests.reimbursement.factories import draft_claim, make_policy, submitted_claim
 
 pytestmark = pytest.mark.django_db
 
@@ -135,6 +138,21 @@ def test_deletion_keeps_exactly_what_the_retention_rule_keeps(participant):
         }
     )
     assert response.status_code == 302
+
+
+def test_deletion_keeps_decided_claims_with_an_anonymised_event_and_removes_the_rest(participant):
+    make_policy()
+    office = participant.offices.get()
+    approved = services.claim_approve(claim=submitted_claim(office=office), actor=griffie_user())
+    draft = draft_claim(office=office)
+    client = logged_in(participant)
+    response = client.post("/mijn/account-verwijderen/", {"password": PASSWORD})
+    assert response.status_code == 302
+    assert not Claim.objects.filter(pk=draft.pk).exists()
+    approved.refresh_from_db()
+    assert approved.status == ClaimStatus.APPROVED and approved.member is None and approved.office is None
+    assert approved.member_name  # the snapshot the financial record keeps
+    assert list(approved.events.values_list("action", flat=True))[-1] == ClaimEvent.Action.ANONYMISED
 
 
 def test_deletion_is_all_or_nothing(participant):

@@ -7,7 +7,6 @@ from importlib import import_module
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
 from glashelder import demo
 
@@ -21,14 +20,15 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if settings.SETTINGS_MODULE.endswith(".production") or not settings.DEMO_PAYMENTS:
             raise CommandError("Demo content is for development only; refusing to load it with these settings.")
-        with transaction.atomic():
-            users = demo.load_accounts()
-            for module_name in APP_DEMOS:
-                try:
-                    module = import_module(module_name)
-                except ModuleNotFoundError as exc:
-                    if exc.name != module_name:
-                        raise
-                    continue
-                module.load(users)
+        # No transaction around it all: the demo goes through the services, and the top-level ones
+        # own their transaction (`durable`), which refuses to be nested. Every loader is idempotent.
+        users = demo.load_accounts()
+        for module_name in APP_DEMOS:
+            try:
+                module = import_module(module_name)
+            except ModuleNotFoundError as exc:
+                if exc.name != module_name:
+                    raise
+                continue
+            module.load(users)
         self.stdout.write("Demo content loaded. Demo accounts: see README (password: glashelder-demo).")
