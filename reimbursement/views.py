@@ -43,6 +43,7 @@ from .models import (
     ReservationStatus,
     TrainingPolicy,
 )
+from .services.policies import POLICY_FIELDS, policy_years
 
 # Shared with the offices pages (/griffie/leden/): the CBS code of the authority being worked on.
 SESSION_KEY = "griffie_authority"
@@ -343,19 +344,20 @@ def griffie_policies(request):
 @login_required
 def griffie_policy(request, year):
     authority, authorities = current_authority(request)
-    if year < 2019 or year > timezone.localdate().year + 5:
+    if year not in policy_years():
         raise Http404
+    # An unsaved instance only carries the form's initial values; the service writes.
     policy = TrainingPolicy.objects.filter(authority=authority, year=year).first() or TrainingPolicy(authority=authority, year=year)
     form = PolicyForm(request.POST or None, instance=policy, authority=authority)
     if request.method == "POST" and form.is_valid():
-        policy = form.save(commit=False)
-        policy.updated_by = request.user
-        policy.save()
-        from glashelder.kernel.audit import audit_log
-
-        audit_log("training_policy_saved", actor=request.user, request=request, target=str(policy), budget=str(policy.budget))
-        messages.success(request, _("De scholingsregeling %(year)s is opgeslagen.") % {"year": year})
-        return redirect("reimbursement:griffie_policies")
+        fields = {name: form.cleaned_data[name] for name in POLICY_FIELDS if name in form.cleaned_data}
+        try:
+            services.training_policy_save(authority=authority, year=year, actor=request.user, **fields)
+        except services.ClaimError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("De scholingsregeling %(year)s is opgeslagen.") % {"year": year})
+            return redirect("reimbursement:griffie_policies")
     return _griffie_render(request, "reimbursement/griffie/policy_form.html", {"form": form, "year": year, "policy": policy}, authority, authorities)
 
 

@@ -8,7 +8,8 @@ staff approving at the same moment are serialised). Every transition writes a
 
 The modules: `claims` (prepare, the member's steps, the griffie's decisions, reversal),
 `reservations` (prior approval and direct payment), `budget` (the one budget-room rule),
-`exports` (the export ledger). Callers import from this package.
+`exports` (the export ledger), `policies` (the training policy per authority and year).
+Callers import from this package.
 """
 
 from .claims import (
@@ -38,6 +39,7 @@ from .errors import (
     TransitionError,
 )
 from .exports import claims_export
+from .policies import training_policy_save
 from .reservations import (
     direct_payment_approve,
     direct_payment_reject,
@@ -59,5 +61,5 @@ __all__ = [
     "claims_approve_bulk", "claims_export", "direct_payment_approve", "direct_payment_reject",
     "direct_payment_request", "enrolment_claim_refusal", "enrolment_prior_approval_refusal",
     "prior_approval_approve", "prior_approval_reject", "prior_approval_request", "reservation_link_enrolment",
-    "reservation_reject", "reservations_release",
+    "reservation_reject", "reservations_release", "training_policy_save",
 ]
