@@ -78,10 +78,10 @@ def test_unknown_fields_are_a_programming_error(griffie):
 def test_the_policy_page_only_calls_the_service(client, griffie):
     client.force_login(griffie)
     response = client.post(
-        f"/griffie/regeling/{YEAR}/",
+        f"/griffie/GM0344/regeling/{YEAR}/",
         {"budget": "1200.00", "eligible_roles": ["raadslid"], "claim_deadline_days": "30", "executive_approver": "griffie"},
     )
-    assert response.status_code == 302 and response["Location"] == "/griffie/regeling/"
+    assert response.status_code == 302 and response["Location"] == "/griffie/GM0344/regeling/"
     assert TrainingPolicy.objects.get(authority=utrecht(), year=YEAR).budget == Decimal("1200.00")
     assert AuditEvent.objects.filter(action="training_policy_saved", target=f"Gemeente Utrecht {YEAR}").exists()
-    assert client.get(f"/griffie/regeling/{YEAR + 6}/").status_code == 404
+    assert client.get(f"/griffie/GM0344/regeling/{YEAR + 6}/").status_code == 404
