@@ -9,6 +9,7 @@ from django.db.models.functions import Coalesce
 from courses.models import CoursePage
 from enrolment.models import Enrolment, EnrolmentStatus
 from glashelder.offices.models import GriffieMember, Office, OfficeStatus
+from glashelder.offices.selectors import griffie_authorities
 
 from .models import (
     SPENT_STATUSES,
@@ -218,6 +219,23 @@ def griffie_counts(authority):
 def approved_not_exported(authority):
     """Approved claims of `authority` that no export holds yet."""
     return griffie_claims(authority).filter(status=ClaimStatus.APPROVED)
+
+
+def _authority_code(queryset, user):
+    return queryset.filter(authority__in=griffie_authorities(user)).values_list("authority__cbs_code", flat=True).first()
+
+
+def claim_authority_code(user, number):
+    """The CBS code of the claim's authority, if `user` is on its griffie; None otherwise."""
+    return _authority_code(Claim.objects.filter(number=number), user)
+
+
+def reservation_authority_code(user, number):
+    return _authority_code(Reservation.objects.filter(number=number), user)
+
+
+def export_authority_code(user, pk):
+    return _authority_code(ClaimExport.objects.filter(pk=pk), user)
 
 
 # ---------------------------------------------------------------- the member's pages

@@ -1,12 +1,12 @@
 """URLs of the reimbursement app: its pages of the griffie workspace under /griffie/<code>/
-(the overview, claims, prior approvals, policy, budget, exports) and the member's claims under
-/mijn/declaraties/ and /mijn/toestemming/."""
+(the overview, claims, prior approvals, policy, budget, exports), the member's claims under
+/mijn/declaraties/ and /mijn/toestemming/, and redirects from the workspace's old addresses."""
 
-from django.urls import path
+from django.urls import path, re_path
 
 from glashelder.offices import converters  # noqa: F401  (registers the `cbs` path converter)
 
-from .views import griffie, griffie_budget, member
+from .views import griffie, griffie_budget, member, moved
 
 app_name = "reimbursement"
 
@@ -23,6 +23,9 @@ urlpatterns = [
     path("griffie/<cbs:code>/budget/", griffie_budget.griffie_budget, name="griffie_budget"),
     path("griffie/<cbs:code>/export/", griffie_budget.griffie_exports, name="griffie_exports"),
     path("griffie/<cbs:code>/export/<int:pk>/<str:fmt>/", griffie_budget.griffie_export_download, name="griffie_export_download"),
+    # Old addresses (before the workspace named the authority first): permanent redirects.
+    path("griffie/overheid/", moved.griffie_choose_moved, name="griffie_choose_moved"),
+    re_path(r"^griffie/(?P<rest>(?:declaraties|toestemming|regeling|budget|export)/.*)$", moved.griffie_page_moved, name="griffie_page_moved"),
     path("mijn/declaraties/", member.member_claims, name="member_claims"),
     path("mijn/declaraties/extern/", member.member_external_claim, name="member_external_claim"),
     path("mijn/declaraties/inschrijving/<int:enrolment_id>/", member.member_claim_prepare, name="member_claim_prepare"),

@@ -4,6 +4,7 @@
   claim, bulk approval, and the prior approvals and direct payments (/griffie/<code>/toestemming/);
 - `griffie_budget`: the training policy, the budget overview and the exports;
 - `member`: the member's claims (/mijn/declaraties/) and requests (/mijn/toestemming/);
+- `moved`: permanent redirects from the workspace's old addresses;
 - `files`: the PDF and invoice responses that griffie and member pages share.
 
 Thin: every griffie page finds its authority with

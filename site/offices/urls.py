@@ -2,10 +2,12 @@
 (/griffie/) and member pages (/griffie/<code>/leden/...). The other pages of the workspace
 under /griffie/<code>/ come from other apps (see `workspace`)."""
 
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
-from .converters import CBSCodeConverter  # noqa: F401  (importing it registers the `cbs` path converter)
+from .converters import CBSCodeConverter  # importing it registers the `cbs` path converter
+
+CBS = CBSCodeConverter.regex
 
 app_name = "offices"
 
@@ -26,4 +28,7 @@ urlpatterns = [
     path("griffie/<cbs:code>/leden/uitnodigingen/<int:pk>/intrekken/", views.griffie_invitation_withdraw, name="griffie_invitation_withdraw"),
     path("griffie/<cbs:code>/leden/griffie/", views.griffie_team, name="griffie_team"),
     path("griffie/<cbs:code>/leden/griffie/<int:pk>/intrekken/", views.griffie_team_revoke, name="griffie_team_revoke"),
+    # Old addresses (before the workspace named the authority first): permanent redirects.
+    path("griffie/leden/", views.griffie_choose_moved, name="griffie_choose_moved"),
+    re_path(rf"^griffie/leden/(?P<code>{CBS})/(?P<rest>.*)$", views.griffie_members_moved, name="griffie_members_moved"),
 ]

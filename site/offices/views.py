@@ -32,7 +32,7 @@ from .forms import (
     OfficeRequestForm,
 )
 from .models import Office, OfficeInvitation, OfficeStatus
-from .workspace import griffie_home_url
+from .workspace import griffie_home_url, moved
 
 MEMBERS_PER_PAGE = 25
 
@@ -329,3 +329,15 @@ def griffie_team_revoke(request, code, pk):
             return redirect("/mijn/")
     return redirect("offices:griffie_team", code=authority.cbs_code)
 
+
+# --- old addresses ---------------------------------------------------------------------------
+
+
+def griffie_members_moved(request, code, rest):
+    """/griffie/leden/<code>/<rest> moved to /griffie/<code>/leden/<rest>."""
+    return moved(request, reverse("offices:griffie_members", args=[code]) + rest)
+
+
+def griffie_choose_moved(request):
+    """/griffie/leden/ moved to /griffie/."""
+    return moved(request, reverse("offices:griffie_choose"))

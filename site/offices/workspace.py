@@ -13,6 +13,7 @@ Each app contributes its pages through two Wagtail hooks (README, "Extension poi
   the first answer wins, without one the members page is the home.
 """
 
+from django.shortcuts import redirect
 from django.urls import reverse
 from wagtail import hooks
 
@@ -45,3 +46,12 @@ def griffie_nav(request, authority):
         groups.setdefault(str(group), []).append({"url": url, "label": label, "current": url == best})
     return [{"label": label, "items": items} for label, items in groups.items()]
 
+
+def moved(request, path, *, keep_method=True):
+    """A permanent redirect from an old address of the workspace to `path`, the query string
+    kept. A GET answers 301; another method 308 (the form posted to an old page stays a POST),
+    unless `keep_method` is false."""
+    query = request.META.get("QUERY_STRING", "")
+    target = f"{path}?{query}" if query else path
+    keep = keep_method and request.method not in ("GET", "HEAD")
+    return redirect(target, permanent=True, preserve_request=keep)

@@ -58,6 +58,10 @@ def griffies_only(status):
     return {**utrecht_griffie_only(status), "griffie_other": status}
 
 
+def everyone(status):
+    return {role: status for role in EVERYONE}
+
+
 CASES = [
     # The member's own offices: every logged-in user sees only their own.
     ("offices:office_list", lambda w: "/mijn/ambten/", "GET", members(200)),
@@ -97,4 +101,7 @@ CASES = [
     ("offices:griffie_team", g("griffie/"), "GET", utrecht_griffie_only(200)),
     ("offices:griffie_team", g("griffie/"), "POST", utrecht_griffie_only(200)),
     ("offices:griffie_team_revoke", lambda w: g(f"griffie/{w.colleague_membership.pk}/intrekken/")(w), "POST", utrecht_griffie_only(302)),
+    # Old addresses: a permanent redirect for anyone (the new page checks who may see it).
+    ("offices:griffie_choose_moved", lambda w: "/griffie/leden/", "GET", everyone(301)),
+    ("offices:griffie_members_moved", lambda w: f"/griffie/leden/{w.utrecht.cbs_code}/aanvragen/", "GET", everyone(301)),
 ]

@@ -1,6 +1,6 @@
 """The one griffie workspace: the authority is named in the path, never kept in the session; every
 page of every app answers 404 for a code the user does not serve; one grouped menu marks the
-current page."""
+current page; the member pages' old addresses redirect permanently."""
 
 import datetime
 import re
@@ -228,3 +228,37 @@ def test_the_menu_is_built_from_the_hook_of_each_app():
     entries = [entry for fn in hooks.get_hooks("glashelder_griffie_nav") for entry in fn(request, utrecht())]
     assert all(len(entry) == 3 for entry in entries)
 
+
+# --- old addresses of the member pages ----------------------------------------------------------
+
+
+def test_old_member_addresses_redirect_permanently(client):
+    client.force_login(griffie_user())
+    response = client.get("/griffie/leden/GM0344/aanvragen/?pagina=2")
+    assert response.status_code == 301 and response["Location"] == "/griffie/GM0344/leden/aanvragen/?pagina=2"
+    response = client.get("/griffie/leden/GM0344/")
+    assert response.status_code == 301 and response["Location"] == "/griffie/GM0344/leden/"
+    response = client.get("/griffie/leden/")
+    assert response.status_code == 301 and response["Location"] == "/griffie/"
+
+
+def test_a_form_posted_to_an_old_member_address_still_works(client):
+    client.force_login(griffie_user())
+    office = Office.objects.create(
+        person=UserFactory(), authority=utrecht(), role=Role.RAADSLID, start_date=START, status=OfficeStatus.REQUESTED
+    )
+    response = client.post(f"/griffie/leden/GM0344/ambten/{office.pk}/bevestigen/")
+    assert response.status_code == 308
+    assert response["Location"] == f"/griffie/GM0344/leden/ambten/{office.pk}/bevestigen/"
+    office.refresh_from_db()
+    assert office.status == OfficeStatus.REQUESTED  # the redirect itself changes nothing
+    response = client.post(f"/griffie/leden/GM0344/ambten/{office.pk}/bevestigen/", follow=True)
+    assert response.redirect_chain[-1][0] == "/griffie/GM0344/leden/aanvragen/"
+    office.refresh_from_db()
+    assert office.status == OfficeStatus.VERIFIED
+
+
+def test_an_old_member_address_of_another_authority_ends_in_404(client):
+    client.force_login(griffie_user(amsterdam()))
+    response = client.get("/griffie/leden/GM0344/", follow=True)
+    assert response.status_code == 404

@@ -5,7 +5,7 @@ Every claim, request and export here belongs to gemeente Utrecht and to the worl
 the participant their own claim pages; everyone else gets 404. The workspace names its
 authority in the path (/griffie/<code>/...): Utrecht's pages answer Utrecht's griffie,
 Amsterdam's pages Amsterdam's griffie (`griffie_other`), and a Utrecht object under
-Amsterdam's code is a 404 for everyone.
+Amsterdam's code is a 404 for everyone. The old addresses redirect permanently.
 """
 
 from django.core.files.base import ContentFile
@@ -15,6 +15,7 @@ from reimbursement import services
 from reimbursement.models import private_storage
 from tests.reimbursement.factories import completed_enrolment, make_policy
 
+GRIFFIES = ("griffie", "griffie_other")
 EVERYONE = ("anonymous", "participant", "other_participant", "griffie", "griffie_other", "provider", "other_provider", "redactie", "beheer")
 
 
@@ -107,6 +108,14 @@ CASES = [
     ("reimbursement:griffie_export_download", lambda w: u(f"export/{w.export.pk}/csv/")(w), "GET", only(200, "griffie")),
     ("reimbursement:griffie_export_download", lambda w: u(f"export/{w.export.pk}/xlsx/")(w), "GET", only(200, "griffie")),
     ("reimbursement:griffie_export_download", lambda w: a(f"export/{w.export.pk}/csv/")(w), "GET", only(404)),
+    # Old addresses: a permanent redirect for whoever may see the page, 404 for everyone else
+    # (the old chooser only sends everyone to /griffie/, which checks for itself).
+    ("reimbursement:griffie_choose_moved", lambda w: "/griffie/overheid/", "POST", {role: 301 for role in EVERYONE}),
+    ("reimbursement:griffie_page_moved", lambda w: "/griffie/budget/", "GET", only(301, *GRIFFIES)),
+    ("reimbursement:griffie_page_moved", lambda w: "/griffie/declaraties/goedkeuren/", "POST", only(308, *GRIFFIES)),
+    ("reimbursement:griffie_page_moved", lambda w: f"/griffie/declaraties/{w.claim.number}/", "GET", only(301, "griffie")),
+    ("reimbursement:griffie_page_moved", lambda w: f"/griffie/toestemming/{w.reservation.number}/", "GET", only(301, "griffie")),
+    ("reimbursement:griffie_page_moved", lambda w: f"/griffie/export/{w.export.pk}/csv/", "GET", only(301, "griffie")),
     # The member's own claims and requests.
     ("reimbursement:member_claims", lambda w: "/mijn/declaraties/", "GET", logged_in(200)),
     ("reimbursement:member_external_claim", lambda w: "/mijn/declaraties/extern/", "GET", logged_in(200)),
