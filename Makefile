@@ -52,6 +52,7 @@ run: demo
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 
 migrations-check: install
 	$(MANAGE) makemigrations --check --dry-run
@@ -59,6 +60,8 @@ migrations-check: install
 test: install assets messages
 	@scripts/ensure-system-packages.sh postgresql chromium
 	$(BIN)/ruff check .
+	# The layering contract (.importlinter): a new import pointing the wrong way fails the build.
+	$(BIN)/lint-imports --no-cache
 	$(MANAGE) makemigrations --check --dry-run
 	scripts/with-postgres.sh $(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 

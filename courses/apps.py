@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -7,8 +7,7 @@ def _setup_catalogue(sender, **kwargs):
     """After migrate (and after a test flush): the instrument taxonomy and the
     review workflow on the course index. Runs once, for the last app with models,
     when the page tree (site's own handler) and every app's permissions exist."""
-    from django.apps import apps
-
+    # Imported here, not at the top: the app registry is not ready when apps.py is imported.
     from . import services
 
     last = [config for config in apps.get_app_configs() if config.models_module is not None][-1]

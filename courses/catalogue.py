@@ -1,11 +1,11 @@
-"""Read side of the catalogue (selectors): the filtered, searched and paginated
+"""Read side of the catalogue: the filtered, searched and paginated
 course list at /cursussen/ and the context of a course page. Every query here is
 bounded: related providers and instruments are fetched in one go."""
 
 import datetime
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Case, IntegerField, Prefetch, When
+from django.db.models import Case, IntegerField, When
 from django.utils import timezone
 from wagtail import hooks
 
@@ -19,29 +19,13 @@ PAGE_SIZE = 12
 PAGE_PARAM = "pagina"
 
 
-def public_courses(index=None):
-    """Courses visitors may see: live, public, and the live version is the approved one."""
-    from .models import CoursePage, Instrument
-
-    qs = CoursePage.objects.public_approved()
-    if index is not None:
-        qs = qs.descendant_of(index)
-    return qs.select_related("provider").prefetch_related(
-        Prefetch("instruments", queryset=Instrument.objects.order_by("sort_order", "name"))
-    )
+def search_ids(searchable, query):
+    """Ids of the courses in `searchable` matching `query` through Wagtail search, best match first."""
+    return [page.pk for page in searchable.search(query, operator="and")]
 
 
-def search_ids(query):
-    """Ids of courses matching `query` through Wagtail search, best match first."""
-    from .models import CoursePage
-
-    return [page.pk for page in CoursePage.objects.live().search(query, operator="and")]
-
-
-def filter_courses(qs, data):
-    """Apply the cleaned filter form `data` to a course queryset."""
-    from .models import Session
-
+def filter_courses(qs, data, *, sessions):
+    """Apply the cleaned filter form `data` to a course queryset (`sessions`: all sessions)."""
     if data.get("instrument"):
         qs = qs.filter(pk__in=qs.model.instruments.through.objects.filter(instrument__slug__in=data["instrument"]).values("coursepage_id"))
     if data.get("soort"):
@@ -60,7 +44,7 @@ def filter_courses(qs, data):
     elif data.get("prijs") == "betaald":
         qs = qs.filter(price__gt=0)
     if data.get("van") or data.get("tot"):
-        sessions = Session.objects.filter(cancelled=False, starts_at__gte=timezone.now())
+        sessions = sessions.filter(cancelled=False, starts_at__gte=timezone.now())
         tz = timezone.get_current_timezone()
         if data.get("van"):
             start = datetime.datetime.combine(data["van"], datetime.time.min, tzinfo=tz)
@@ -72,20 +56,20 @@ def filter_courses(qs, data):
     return qs
 
 
-def catalogue_context(request, *, index=None):
-    from .models import Instrument, Provider
-
-    instruments = list(Instrument.objects.order_by("sort_order", "name"))
-    providers = list(Provider.objects.filter(courses__live=True).distinct().order_by("name"))
+def catalogue_context(request, *, courses, searchable, instruments, providers, sessions):
+    """The catalogue page: `courses` (public, for listing) filtered, searched (within `searchable`)
+    and paginated; the page model hands in the querysets, so this module imports no model."""
+    instruments = list(instruments)
+    providers = list(providers)
     form = CatalogueFilterForm(request.GET or None, instruments=instruments, providers=providers)
-    qs = public_courses(index)
+    qs = courses
     query = ""
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
-        qs = filter_courses(qs, data)
+        qs = filter_courses(qs, data, sessions=sessions)
         query = data.get("q", "").strip()
     if query:
-        ids = search_ids(query)
+        ids = search_ids(searchable, query)
         qs = qs.filter(pk__in=ids).order_by(
             Case(*[When(pk=pk, then=pos) for pos, pk in enumerate(ids)], output_field=IntegerField())
         ) if ids else qs.none()
@@ -112,11 +96,9 @@ def catalogue_context(request, *, index=None):
     }
 
 
-def course_page_context(request, course):
-    """Everything a member needs to decide, plus the panels other apps add."""
-    from .models import ModulePage
-
-    modules = list(ModulePage.objects.live().child_of(course).order_by("path").only("id", "title", "estimated_minutes", "url_path", "path", "depth", "intro"))
+def course_page_context(request, course, *, modules):
+    """Everything a member needs to decide, plus the panels other apps add (`modules`: the live modules)."""
+    modules = list(modules.order_by("path").only("id", "title", "estimated_minutes", "url_path", "path", "depth", "intro"))
     sessions = list(course.upcoming_sessions_with_places())
     panels = [fn(request, course) for fn in hooks.get_hooks("glashelder_course_page_panels")]
     panels = sorted((p for p in panels if p), key=lambda p: p.get("order", 100))

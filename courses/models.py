@@ -11,7 +11,9 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models, transaction
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Prefetch, Q
+from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +21,14 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import AbstractGroupApprovalTask, Orderable, Page, PageManager, PagePermissionTester
+from wagtail.models import (
+    AbstractGroupApprovalTask,
+    Orderable,
+    Page,
+    PageManager,
+    PagePermissionTester,
+    PageQuerySet,
+)
 from wagtail.search import index
 
 from glashelder.kernel import roles
@@ -27,7 +36,9 @@ from glashelder.kernel.choices import Level, Role
 from glashelder.kernel.fields import MultipleChoiceField
 
 from .blocks import LessonBlock
+from .catalogue import catalogue_context, course_page_context
 from .choices import CourseFormat, InstrumentKind, ReviewStatus
+from .forms import ReviewCommentForm, ReviewRejectForm
 from .panels import ReviewStatusPanel
 
 
@@ -89,11 +100,8 @@ class Provider(models.Model):
         if not self.slug:
             self.slug = slugify(self.name)[:200]
         super().save(*args, **kwargs)
-        # Every provider has its own editors group with admin access and page
-        # permissions (see services.provider_editors_ensure).
-        from .services import provider_editors_ensure
-
-        provider_editors_ensure(provider=self)
+        # Every provider gets its own editors group: courses.signals calls
+        # services.provider_editors_ensure after each save.
 
 
 class Instrument(index.Indexed, models.Model):
@@ -134,8 +142,6 @@ class Instrument(index.Indexed, models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
         return reverse("courses:instrument_detail", kwargs={"slug": self.slug})
 
     @property
@@ -161,10 +167,17 @@ class CourseIndexPage(Page):
         verbose_name = _("cursusoverzicht")
 
     def get_context(self, request, *args, **kwargs):
-        from .catalogue import catalogue_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(catalogue_context(request, index=self))
+        context.update(
+            catalogue_context(
+                request,
+                courses=CoursePage.objects.public_approved().descendant_of(self).for_listing(),
+                searchable=CoursePage.objects.live(),
+                instruments=Instrument.objects.order_by("sort_order", "name"),
+                providers=Provider.objects.filter(courses__live=True).distinct().order_by("name"),
+                sessions=Session.objects.all(),
+            )
+        )
         return context
 
 
@@ -181,7 +194,15 @@ REVIEW_FIELDS = ("review_status", "review_comment", "approved_by_id", "approved_
 RESERVED_COURSE_SLUGS = {"instrumenten", "agenda", "agenda.ics"}
 
 
-class CoursePageManager(PageManager):
+class CoursePageQuerySet(PageQuerySet):
+    def for_listing(self):
+        """With the provider and the instruments (in their order) fetched in one go each."""
+        return self.select_related("provider").prefetch_related(
+            Prefetch("instruments", queryset=Instrument.objects.order_by("sort_order", "name"))
+        )
+
+
+class CoursePageManager(PageManager.from_queryset(CoursePageQuerySet)):
     def public_approved(self):
         """Published courses whose live version is the version the redactie approved."""
         return (
@@ -351,16 +372,12 @@ class CoursePage(Page):
         # Only approved content is public. A version published outside the review
         # (which the admin refuses anyway) is never shown.
         if not self.is_approved_live:
-            from django.http import Http404
-
             raise Http404
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from .catalogue import course_page_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(course_page_context(request, self))
+        context.update(course_page_context(request, self, modules=ModulePage.objects.live().child_of(self)))
         return context
 
     @property
@@ -413,8 +430,6 @@ class ModulePage(Page):
         # Modules are public to read when their course is public.
         course = self.course
         if not isinstance(course, CoursePage) or not course.is_approved_live:
-            from django.http import Http404
-
             raise Http404
         return super().serve(request, *args, **kwargs)
 
@@ -527,16 +542,11 @@ class NonPartisanshipTask(AbstractGroupApprovalTask):
     the outcome on the course (who approved which revision, when; or the reason
     for rejection) and notifies provider editors and redactie by e-mail."""
 
+    # The outcome is recorded on the course by courses.signals (Wagtail's task_approved and
+    # task_rejected), inside the same transaction as the action.
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
-        from . import services
-
-        super().on_action(task_state, user, action_name, **kwargs)
-        page = task_state.workflow_state.content_object
-        if action_name == "approve":
-            services.course_review_record(page=page, user=user, approved=True, comment=kwargs.get("comment", ""))
-        elif action_name == "reject":
-            services.course_review_record(page=page, user=user, approved=False, comment=kwargs.get("comment", ""))
+        return super().on_action(task_state, user, action_name, **kwargs)
 
     def get_actions(self, obj, user):
         if user.is_superuser or self._user_in_groups(user):
@@ -548,8 +558,6 @@ class NonPartisanshipTask(AbstractGroupApprovalTask):
         return []
 
     def get_form_for_action(self, action):
-        from .forms import ReviewCommentForm, ReviewRejectForm
-
         return ReviewRejectForm if action == "reject" else ReviewCommentForm
 
     @classmethod

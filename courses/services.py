@@ -6,8 +6,21 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from glashelder.kernel.roles import redactie_group
 
 from .choices import ReviewStatus
+from .instruments import INSTRUMENTS
+from .models import CourseIndexPage, CoursePage, Instrument, NonPartisanshipTask
+from .tasks import send_review_outcome
 
 REVIEW_WORKFLOW_NAME = "Onpartijdigheidstoets"
 REVIEW_TASK_NAME = "Onpartijdigheidstoets door de redactie"
@@ -34,10 +47,6 @@ def _perm(app_label, codename):
 
 
 def _grant_course_tree(group, page_codenames):
-    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
-
-    from .models import CourseIndexPage
-
     group.permissions.add(_perm("wagtailadmin", "access_admin"))
     index = CourseIndexPage.objects.first()
     if index is not None:
@@ -72,12 +81,6 @@ def review_workflow_ensure():
     """The redactie group's permissions and the onpartijdigheidstoets workflow
     on the course index, so every new course and every change goes through
     review. Idempotent; runs after every migrate and in the demo and tests."""
-    from wagtail.models import Workflow, WorkflowPage, WorkflowTask
-
-    from glashelder.kernel.roles import redactie_group
-
-    from .models import CourseIndexPage, NonPartisanshipTask
-
     redactie = redactie_group()
     _grant_course_tree(redactie, REDACTIE_PAGE_PERMISSIONS)
     for model in ("provider", "instrument"):
@@ -102,10 +105,8 @@ def review_workflow_ensure():
 def seed_instruments(instrument_model=None):
     """Create every instrument of `courses.instruments.INSTRUMENTS` whose slug is
     missing. Existing instruments (possibly edited by the redactie) are left alone."""
-    from .instruments import INSTRUMENTS
-
     if instrument_model is None:
-        from .models import Instrument as instrument_model
+        instrument_model = Instrument
     existing = set(instrument_model.objects.values_list("slug", flat=True))
     created = 0
     for order, data in enumerate(INSTRUMENTS, start=1):
@@ -117,8 +118,6 @@ def seed_instruments(instrument_model=None):
 
 
 def _lock_course(page):
-    from .models import CoursePage
-
     return CoursePage.objects.select_for_update().filter(pk=page.pk).first()
 
 
@@ -138,8 +137,6 @@ def course_review_record(*, page, user, approved, comment=""):
     just published the reviewed revision; that live revision is recorded as the
     approved one. Called inside the task action's transaction; e-mails go out
     after commit."""
-    from .models import CoursePage
-
     if not isinstance(page.specific, CoursePage):
         return None  # modules are published by the same workflow; the record lives on the course
     with transaction.atomic():
@@ -163,8 +160,6 @@ def course_review_record(*, page, user, approved, comment=""):
         CoursePage.objects.filter(pk=course.pk).update(**values)
         for name, value in values.items():
             setattr(course, name, value)
-        from .tasks import send_review_outcome
-
         decided_by = user.pk if user else None
         transaction.on_commit(
             lambda: send_review_outcome.enqueue(course_id=course.pk, approved=approved, decided_by=decided_by)

@@ -1,16 +1,50 @@
-"""Signal receivers of the catalogue: keep the review status in step with Wagtail's workflow."""
+"""Signal receivers of the catalogue: keep each course's review status in step with Wagtail's
+workflow, and give every provider its editors group."""
 
+from django.db.models.signals import post_save
 from django.dispatch import receiver
-from wagtail.signals import task_submitted
+from wagtail.signals import task_approved, task_rejected, task_submitted
 
 from . import services
+from .models import CoursePage, NonPartisanshipTask, Provider
+
+
+def _course(task_state):
+    page = task_state.workflow_state.content_object
+    if page is not None and isinstance(getattr(page, "specific", page), CoursePage):
+        return page
+    return None
 
 
 @receiver(task_submitted)
 def on_task_submitted(sender, instance, user=None, **kwargs):
     """A course entered (or re-entered, after changes) the onpartijdigheidstoets."""
-    from .models import CoursePage
-
-    page = instance.workflow_state.content_object
-    if page is not None and isinstance(getattr(page, "specific", page), CoursePage):
+    page = _course(instance)
+    if page is not None:
         services.course_review_submitted(page=page)
+
+
+def _review_outcome(task_state, user, approved):
+    if not isinstance(task_state.task.specific, NonPartisanshipTask):
+        return
+    page = task_state.workflow_state.content_object
+    if page is not None:
+        services.course_review_record(page=page, user=user, approved=approved, comment=task_state.comment or "")
+
+
+@receiver(task_approved)
+def on_task_approved(sender, instance, user=None, **kwargs):
+    """The redactie approved: the workflow has just published the reviewed revision."""
+    _review_outcome(instance, user, approved=True)
+
+
+@receiver(task_rejected)
+def on_task_rejected(sender, instance, user=None, **kwargs):
+    _review_outcome(instance, user, approved=False)
+
+
+@receiver(post_save, sender=Provider)
+def on_provider_saved(sender, instance, raw=False, **kwargs):
+    """Every provider has its own editors group with admin access and page permissions."""
+    if not raw:
+        services.provider_editors_ensure(provider=instance)

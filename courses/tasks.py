@@ -9,6 +9,8 @@ from django_tasks import task
 
 from glashelder.kernel.roles import REDACTIE_GROUP
 
+from .models import CoursePage
+
 
 def _review_recipients(course):
     User = get_user_model()
@@ -24,8 +26,6 @@ def _review_recipients(course):
 @task()
 def send_review_outcome(course_id, approved, decided_by=None):
     """Tell the provider's editors and the redactie how the onpartijdigheidstoets ended."""
-    from .models import CoursePage
-
     course = CoursePage.objects.select_related("provider").filter(pk=course_id).first()
     if course is None:
         return 0

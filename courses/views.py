@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from . import ical
-from .catalogue import public_courses
 from .models import CoursePage, Instrument, Session
 
 
@@ -24,7 +23,7 @@ def _calendar_response(calendar, filename):
 @require_GET
 def ical_all(request):
     """All upcoming sessions of public courses."""
-    courses = public_courses().values("pk")
+    courses = CoursePage.objects.public_approved().for_listing().values("pk")
     sessions = (
         Session.objects.filter(course__in=courses, cancelled=False, starts_at__gte=timezone.now())
         .select_related("course", "course__provider")
@@ -37,7 +36,7 @@ def ical_all(request):
 @require_GET
 def ical_course(request, slug):
     """The sessions of one course (upcoming and past, cancelled ones marked)."""
-    course = public_courses().filter(slug=slug).first()
+    course = CoursePage.objects.public_approved().for_listing().filter(slug=slug).first()
     if course is None:
         raise Http404
     sessions = Session.objects.filter(course=course).select_related("course", "course__provider").order_by("starts_at")
@@ -55,7 +54,7 @@ def instrument_list(request):
 def instrument_detail(request, slug):
     instrument = get_object_or_404(Instrument, slug=slug)
     courses = (
-        public_courses()
+        CoursePage.objects.public_approved().for_listing()
         .filter(pk__in=CoursePage.instruments.through.objects.filter(instrument=instrument).values("coursepage_id"))
         .order_by("title")
     )

@@ -13,7 +13,6 @@ from django.utils import timezone
 from courses.models import CoursePage
 from glashelder.offices.models import Office, OfficeStatus
 
-from . import demo_offices
 from .models import Enrolment, EnrolmentStatus, ModuleProgress, Payment, PaymentMethod, PaymentStatus
 from .selectors import PLACE_HOLDING, course_modules
 from .services import certificate_issue
@@ -71,7 +70,6 @@ def _course(slug):
 
 
 def load(users):
-    demo_offices.load(users)
     deelnemer = _office(users["deelnemer"])
     if deelnemer is None:
         return

@@ -183,3 +183,73 @@ class StripeEvent(models.Model):
 
     def __str__(self):
         return self.event_id
+
+
+# --- the reaction outbox ------------------------------------------------------------
+#
+# What other apps do in reaction to a change here (a draft claim on completion, releasing a
+# reservation on cancellation, following a refund) is recorded as an `OutboxEvent` in the same
+# transaction as the change, with one `OutboxDelivery` per registered handler. A task delivers
+# them after commit and `manage.py deliver_reactions` retries what failed; see enrolment/reactions.py.
+
+
+class OutboxEventKind(models.TextChoices):
+    # the enrolment met its course's completion rule
+    ENROLMENT_COMPLETED = "enrolment_completed", _("Inschrijving afgerond")
+    # the enrolment was cancelled (by the member, an expired payment hold or a cancelled session)
+    ENROLMENT_CANCELLED = "enrolment_cancelled", _("Inschrijving geannuleerd")
+    # a payment was confirmed
+    PAYMENT_PAID = "payment_paid", _("Betaling ontvangen")
+    # (part of) a payment was refunded
+    PAYMENT_REFUNDED = "payment_refunded", _("Betaling terugbetaald")
+
+
+class OutboxEvent(models.Model):
+    """Something that happened to an enrolment or payment that other apps react to.
+
+    Written in the transaction of the change itself, so it exists exactly when the change does.
+    """
+
+    kind = models.CharField(_("soort"), max_length=32, choices=OutboxEventKind.choices)
+    enrolment = models.ForeignKey(Enrolment, verbose_name=_("inschrijving"), on_delete=models.PROTECT, related_name="+")
+    payment = models.ForeignKey(
+        Payment, verbose_name=_("betaling"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("gebeurtenis")
+        verbose_name_plural = _("gebeurtenissen")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} #{self.pk}"
+
+
+class OutboxDelivery(models.Model):
+    """One handler's reaction to one event: pending until the handler ran without error."""
+
+    event = models.ForeignKey(OutboxEvent, verbose_name=_("gebeurtenis"), on_delete=models.CASCADE, related_name="deliveries")
+    # the stable name the handler was registered under (enrolment.reactions.register)
+    handler = models.CharField(_("afhandeling"), max_length=100)
+    attempts = models.PositiveIntegerField(_("pogingen"), default=0)
+    last_error = models.TextField(_("laatste fout"), blank=True)
+    # when the next attempt is due; moved forward (backoff) after each failed attempt
+    next_attempt_at = models.DateTimeField(_("volgende poging"), default=timezone.now)
+    delivered_at = models.DateTimeField(_("afgehandeld op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("afhandeling")
+        verbose_name_plural = _("afhandelingen")
+        ordering = ["next_attempt_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["event", "handler"], name="one_delivery_per_event_and_handler")]
+        indexes = [
+            models.Index(fields=["next_attempt_at"], condition=Q(delivered_at__isnull=True), name="outbox_delivery_pending"),
+        ]
+
+    def __str__(self):
+        return f"{self.handler} ← {self.event}"
+
+    @property
+    def pending(self):
+        return self.delivered_at is None

@@ -1,11 +1,14 @@
-"""Signals the enrolment app sends after commit, for the reimbursement app.
+"""The events the enrolment app emits for other apps, under the names the services use.
 
-Each is sent with `enrolment=` (and `payment=` for the payment signals).
+These are no longer Django signals: `services.common._send_signal(kind, enrolment=..., payment=...)`
+records each one in the reaction outbox inside the service's transaction, and the handlers that
+higher apps register (`enrolment.reactions.register`) are delivered after commit and retried until
+they succeed. Nothing reacts synchronously.
 """
 
-from django.dispatch import Signal
+from .models import OutboxEventKind
 
-enrolment_completed = Signal()
-enrolment_cancelled = Signal()
-payment_paid = Signal()
-payment_refunded = Signal()
+enrolment_completed = OutboxEventKind.ENROLMENT_COMPLETED
+enrolment_cancelled = OutboxEventKind.ENROLMENT_CANCELLED
+payment_paid = OutboxEventKind.PAYMENT_PAID
+payment_refunded = OutboxEventKind.PAYMENT_REFUNDED

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from .models import Certificate, Enrolment
+from .reactions import deliver_event_reactions  # noqa: F401 - the outbox's task, listed with the others
 
 
 def absolute(path):

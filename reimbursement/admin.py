@@ -1,8 +1,17 @@
-"""Django admin (beheer): legal bases are editable; claims, events and exports are read-only records."""
+"""Django admin (beheer): legal bases are editable; claims, events and exports (with their lines and files) are read-only records."""
 
 from django.contrib import admin
 
-from .models import Claim, ClaimEvent, ClaimExport, LegalBasis, Reservation, TrainingPolicy
+from .models import (
+    Claim,
+    ClaimEvent,
+    ClaimExport,
+    ExportFile,
+    ExportLine,
+    LegalBasis,
+    Reservation,
+    TrainingPolicy,
+)
 
 
 @admin.register(LegalBasis)
@@ -52,9 +61,47 @@ class ClaimAdmin(ReadOnlyAdmin):
     inlines = [ClaimEventInline]
 
 
+class ReadOnlyInline(admin.TabularInline):
+    """The export ledger is append-only: its lines and files are shown, never added, changed or deleted."""
+
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ExportLineInline(ReadOnlyInline):
+    model = ExportLine
+    fields = ["kind", "claim_number", "member_name", "amount", "line_date", "event"]
+    readonly_fields = fields
+
+
+class ExportFileInline(ReadOnlyInline):
+    model = ExportFile
+    fields = ["format", "size", "sha256", "created_at"]
+    readonly_fields = fields
+
+
 @admin.register(ClaimExport)
 class ClaimExportAdmin(ReadOnlyAdmin):
-    list_display = ["authority", "period_start", "period_end", "claim_count", "total", "created_by_name", "created_at"]
+    list_display = ["authority", "period_start", "period_end", "line_count", "reversal_count", "total", "created_by_name", "created_at"]
+    inlines = [ExportLineInline, ExportFileInline]
+
+
+@admin.register(ExportLine)
+class ExportLineAdmin(ReadOnlyAdmin):
+    list_display = ["claim_number", "kind", "amount", "line_date", "member_name", "authority_name", "export"]
+    list_filter = ["kind"]
+    search_fields = ["claim_number", "member_name", "authority_name"]
+    list_select_related = ["export__authority"]
 
 
 @admin.register(Reservation)

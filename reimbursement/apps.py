@@ -30,12 +30,7 @@ class ReimbursementConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from enrolment import signals
+        # Registers this app's reactions to enrolment events in enrolment's reaction outbox.
+        from . import reactions  # noqa: F401
 
-        from . import receivers
-
-        signals.enrolment_completed.connect(receivers.on_enrolment_completed, dispatch_uid="reimbursement_enrolment_completed")
-        signals.enrolment_cancelled.connect(receivers.on_enrolment_cancelled, dispatch_uid="reimbursement_enrolment_cancelled")
-        signals.payment_paid.connect(receivers.on_payment_paid, dispatch_uid="reimbursement_payment_paid")
-        signals.payment_refunded.connect(receivers.on_payment_refunded, dispatch_uid="reimbursement_payment_refunded")
         post_migrate.connect(_after_migrate, dispatch_uid="reimbursement_after_migrate")

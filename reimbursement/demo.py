@@ -14,7 +14,6 @@ from courses.choices import ReviewStatus
 from courses.models import CoursePage
 from enrolment.models import Enrolment, EnrolmentStatus, Payment, PaymentMethod, PaymentStatus
 from enrolment.services import certificate_issue
-from glashelder.demo import demo_user
 from glashelder.kernel.choices import Role
 from glashelder.offices.models import Authority, GriffieMember, Office, OfficeStatus
 
@@ -175,11 +174,11 @@ def load(users):
     griffie, griffie_amsterdam = users["griffie"], users["griffie_amsterdam"]
     utrecht_members = {"deelnemer": (users["deelnemer"], _office(users["deelnemer"], utrecht, Role.RAADSLID, griffie))}
     for email, first, last, role in UTRECHT_MEMBERS:
-        person = demo_user(email, first, last)
+        person = users.person(email, first, last)
         utrecht_members[first.lower()] = (person, _office(person, utrecht, role, griffie))
     amsterdam_members = {}
     for email, first, last, role in AMSTERDAM_MEMBERS:
-        person = demo_user(email, first, last)
+        person = users.person(email, first, last)
         amsterdam_members[first.lower()] = (person, _office(person, amsterdam, role, griffie_amsterdam))
 
     # Exported first (exporting marks every approved claim of the day), then the rest.

@@ -201,7 +201,11 @@ OPEN_STATUSES = (ClaimStatus.DRAFT, ClaimStatus.SUBMITTED, ClaimStatus.RETURNED)
 
 
 class ClaimExport(models.Model):
-    """One export for the salary administration: the claims it contains are marked exported."""
+    """One export for the salary administration: immutable `ExportLine`s and the files rendered from them.
+
+    Written once by `claims_export`; `total`, `line_count` and `reversal_count` are the sums of
+    its lines, `claim_count` the claims it moved to exported.
+    """
 
     authority = models.ForeignKey("offices.Authority", on_delete=models.PROTECT, related_name="claim_exports")
     period_start = models.DateField(_("periode vanaf"))
@@ -211,6 +215,8 @@ class ClaimExport(models.Model):
     created_by_name = models.CharField(_("gemaakt door"), max_length=200)
     claim_count = models.PositiveIntegerField(_("aantal declaraties"), default=0)
     total = models.DecimalField(_("totaal"), max_digits=12, decimal_places=2, default=ZERO)
+    line_count = models.PositiveIntegerField(_("aantal regels"), default=0)
+    reversal_count = models.PositiveIntegerField(_("aantal terugdraaiingen"), default=0)
 
     class Meta:
         verbose_name = _("export")
@@ -219,6 +225,10 @@ class ClaimExport(models.Model):
 
     def __str__(self):
         return f"{self.authority} {self.period_start}–{self.period_end}"
+
+    @property
+    def has_reversals(self):
+        return self.reversal_count > 0
 
 
 class Claim(models.Model):
@@ -373,6 +383,112 @@ class ClaimEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise RuntimeError("Claim events are append-only.")
+
+
+class ExportLineKind(models.TextChoices):
+    # an approved claim handed over: the approved amount, positive
+    CLAIM = "claim", _("Declaratie")
+    # a reversal of a claim that went (or now goes) out: the reversed amount, negative
+    REVERSAL = "reversal", _("Terugdraaiing")
+
+
+class ExportFormat(models.TextChoices):
+    CSV = "csv", "CSV"
+    XLSX = "xlsx", "Excel"
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    """Rows of the export ledger are written once: no bulk update or delete."""
+
+    def update(self, **kwargs):
+        raise RuntimeError("The export ledger is append-only.")
+
+    def delete(self):
+        raise RuntimeError("The export ledger is append-only.")
+
+
+class AppendOnly(models.Model):
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise RuntimeError("The export ledger is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise RuntimeError("The export ledger is append-only.")
+
+
+class ExportLine(AppendOnly):
+    """One line of an export, frozen when it was exported: what the salary administration received.
+
+    A claim line settles the claim's approval event (+ the approved amount); a reversal line
+    settles one REVERSED event (− the reversed amount). Each is exported once (the unique
+    constraints), and every value the file shows is copied here, so the file can be rendered
+    from the lines alone whatever happens to the claim or the member's account later.
+    """
+
+    export = models.ForeignKey(ClaimExport, on_delete=models.PROTECT, related_name="lines")
+    claim = models.ForeignKey(Claim, on_delete=models.PROTECT, related_name="export_lines")
+    event = models.ForeignKey(ClaimEvent, verbose_name=_("gebeurtenis"), on_delete=models.PROTECT, related_name="export_lines")
+    kind = models.CharField(_("soort"), max_length=16, choices=ExportLineKind.choices)
+    amount = models.DecimalField(_("bedrag"), max_digits=10, decimal_places=2)
+    line_date = models.DateField(_("datum goedkeuring of terugdraaiing"))
+    claim_number = models.CharField(_("declaratienummer"), max_length=20)
+    member_name = models.CharField(_("naam"), max_length=200)
+    role = models.CharField(_("ambt"), max_length=16)
+    office = models.CharField(_("ambt en overheid"), max_length=255)
+    authority_name = models.CharField(_("naam overheid"), max_length=150)
+    authority_code = models.CharField(_("CBS-code"), max_length=6)
+    course_title = models.CharField(_("cursus of scholing"), max_length=255)
+    provider_name = models.CharField(_("aanbieder"), max_length=200)
+    start_date = models.DateField(_("begindatum"))
+    end_date = models.DateField(_("einddatum"))
+    payment_route = models.CharField(_("betaalroute"), max_length=40)
+    legal_basis_text = models.CharField(_("wettelijke grondslag"), max_length=500, blank=True)
+    legal_basis_confirmed = models.BooleanField(_("grondslag gecontroleerd"))
+    budget_year = models.PositiveSmallIntegerField(_("begrotingsjaar"))
+    approver_name = models.CharField(_("goedgekeurd door"), max_length=200, blank=True)
+    approval_date = models.DateField(_("goedkeuringsdatum"), null=True, blank=True)
+    decision_reference = models.CharField(_("kenmerk besluit college"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("exportregel")
+        verbose_name_plural = _("exportregels")
+        ordering = ["export", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["claim"], condition=models.Q(kind=ExportLineKind.CLAIM), name="export_line_claim_once"),
+            models.UniqueConstraint(fields=["event"], name="export_line_event_once"),
+            models.CheckConstraint(
+                condition=models.Q(kind=ExportLineKind.CLAIM, amount__gte=0) | models.Q(kind=ExportLineKind.REVERSAL, amount__lt=0),
+                name="export_line_amount_sign",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.claim_number} {self.amount}"
+
+
+class ExportFile(AppendOnly):
+    """A file of an export (CSV or XLSX), rendered once from its lines; every download serves these bytes."""
+
+    export = models.ForeignKey(ClaimExport, on_delete=models.PROTECT, related_name="files")
+    format = models.CharField(_("formaat"), max_length=8, choices=ExportFormat.choices)
+    content = models.BinaryField(_("inhoud"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    size = models.PositiveIntegerField(_("grootte (bytes)"))
+    created_at = models.DateTimeField(_("gemaakt op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("exportbestand")
+        verbose_name_plural = _("exportbestanden")
+        constraints = [models.UniqueConstraint(fields=["export", "format"], name="export_file_once_per_format")]
+
+    def __str__(self):
+        return f"{self.export_id}.{self.format}"
 
 
 class ReservationKind(models.TextChoices):

@@ -1,4 +1,8 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.contrib.sites.shortcuts import get_current_site
+
+from .tasks import send_email
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -14,10 +18,7 @@ class AccountAdapter(DefaultAccountAdapter):
         task backend the task row is part of the same transaction, so a worker
         only sees it (and the confirmation key it mentions) after the commit.
         """
-        from allauth.core import context as allauth_context
-        from django.contrib.sites.shortcuts import get_current_site
 
-        from .tasks import send_email
 
         request = allauth_context.request
         # Notifications may be sent from an on-commit hook after the request is gone.

@@ -30,10 +30,18 @@ def demo_user(email, first_name, last_name, *, superuser=False, mfa=False):
     return user
 
 
+class DemoAccounts(dict):
+    """The demo accounts by role, handed to each app's demo loader; `person()` makes the
+    extra demo members an app needs, so no app imports this module (it is the top layer)."""
+
+    def person(self, email, first_name, last_name):
+        return demo_user(email, first_name, last_name)
+
+
 def load_accounts():
     """The demo accounts listed in the README. Offices and griffie roles are
     attached by the enrolment demo; the provider editor by the courses demo."""
-    users = {
+    users = DemoAccounts({
         "deelnemer": demo_user("deelnemer@example.org", "Sanne", "de Vries"),
         "statenlid": demo_user("statenlid@example.org", "Ahmed", "El Amrani"),
         "griffie": demo_user("griffie@example.org", "Marieke", "Jansen", mfa=True),
@@ -41,6 +49,6 @@ def load_accounts():
         "aanbieder": demo_user("aanbieder@example.org", "Femke", "Visser", mfa=True),
         "redactie": demo_user("redactie@example.org", "Ruben", "Mulder", mfa=True),
         "beheer": demo_user("beheer@example.org", "Beheer", "Glashelder", superuser=True, mfa=True),
-    }
+    })
     users["redactie"].groups.add(roles.redactie_group())
     return users

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .models import User
+
 
 class AccountDeleteForm(forms.Form):
     """Deleting an account is confirmed with the current password."""
@@ -38,8 +40,6 @@ class SignupNamesForm(forms.Form):
 
 class NameForm(forms.ModelForm):
     class Meta:
-        from .models import User
-
         model = User
         fields = ["first_name", "last_name"]
         labels = {"first_name": _("Voornaam"), "last_name": _("Achternaam")}

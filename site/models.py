@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from courses.models import CoursePage
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -70,8 +72,6 @@ class HomePage(Page):
         verbose_name = _("startpagina")
 
     def get_context(self, request, *args, **kwargs):
-        from courses.models import CoursePage
-
         context = super().get_context(request, *args, **kwargs)
         context["latest_courses"] = (
             CoursePage.objects.live().public().select_related("provider").order_by("-first_published_at")[:6]

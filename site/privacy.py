@@ -14,11 +14,15 @@ anonymous row carries no personal data any more (see README, "Privacy and
 retention").
 """
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.usersessions.models import UserSession
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
 from wagtail import hooks
+from wagtail.users.models import UserProfile
 
 from courses.selectors import provider_ids
 
@@ -36,10 +40,6 @@ def _iso(value):
 
 
 def _site_section(user):
-    from allauth.account.models import EmailAddress
-    from allauth.mfa.models import Authenticator
-    from allauth.usersessions.models import UserSession
-
     return {
         "account": {
             "e-mailadres": user.email,
@@ -92,9 +92,6 @@ def anonymous_email(user):
 def account_delete(*, user, request=None):
     """Delete the account of `user`: erase or anonymise all personal data in one
     transaction. Returns the anonymised user row."""
-    from allauth.account.models import EmailAddress
-    from allauth.mfa.models import Authenticator
-    from allauth.usersessions.models import UserSession
 
     User = get_user_model()
     with transaction.atomic():
@@ -114,7 +111,6 @@ def account_delete(*, user, request=None):
 
         EmailAddress.objects.filter(user=user).delete()
         Authenticator.objects.filter(user=user).delete()
-        from wagtail.users.models import UserProfile
 
         UserProfile.objects.filter(user=user).delete()
 

@@ -7,7 +7,10 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.db.models.signals import m2m_changed, pre_save
 from django.dispatch import receiver
 
+from courses.models import Provider
+
 from .kernel.audit import audit_log, current_request
+from .kernel.roles import REDACTIE_GROUP
 from .models import User
 
 
@@ -60,10 +63,6 @@ def on_mfa_removed(sender, request, user, authenticator, **kwargs):
 
 
 def _group_role(group):
-    from courses.models import Provider
-
-    from .kernel.roles import REDACTIE_GROUP
-
     if group.name == REDACTIE_GROUP:
         return "redactie", ""
     provider = Provider.objects.filter(editors_group=group).first()

@@ -9,12 +9,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from courses.models import CourseIndexPage
+
+from .models import HomePage
+
 
 def ensure_site_tree(**kwargs):
-    from courses.models import CourseIndexPage
-
-    from .models import HomePage
-
     # After a flush the content-type cache may hold ids that no longer exist.
     ContentType.objects.clear_cache()
     with transaction.atomic():

@@ -1,9 +1,12 @@
 import datetime
 import json
 import re
+from urllib.parse import urlencode
 
 from allauth.account.decorators import verified_email_required
 from allauth.core import ratelimit
+from allauth.usersessions.internal.flows.sessions import end_sessions
+from allauth.usersessions.models import UserSession
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -51,8 +54,6 @@ def admin_login_redirect(request):
     target = reverse("account_login")
     next_url = request.GET.get("next", "")
     if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        from urllib.parse import urlencode
-
         target = f"{target}?{urlencode({'next': next_url})}"
     return redirect(target)
 
@@ -134,9 +135,6 @@ class LogoutEverywhereView(LoginRequiredMixin, View):
     http_method_names = ["post"]
 
     def post(self, request):
-        from allauth.usersessions.internal.flows.sessions import end_sessions
-        from allauth.usersessions.models import UserSession
-
         end_sessions(request, list(UserSession.objects.filter(user_id=request.user.pk)))
         if request.user.is_authenticated:
             logout(request)

@@ -4,16 +4,16 @@
 Checkout provider, or the demo provider that stands in without Stripe keys.
 """
 
-from .base import BasePaymentProvider, PaymentStart  # noqa: F401
+from ..models import PaymentMethod
+from .base import BasePaymentProvider, PaymentStart, from_cents, to_cents  # noqa: F401
+from .demo import DemoProvider
+from .stripe_checkout import StripeCheckoutProvider
+
+PROVIDERS = {PaymentMethod.STRIPE: StripeCheckoutProvider, PaymentMethod.DEMO: DemoProvider}
 
 
 def get_provider(method):
-    from ..models import PaymentMethod
-    from .demo import DemoProvider
-    from .stripe_checkout import StripeCheckoutProvider
-
-    providers = {PaymentMethod.STRIPE: StripeCheckoutProvider, PaymentMethod.DEMO: DemoProvider}
     try:
-        return providers[method]()
+        return PROVIDERS[method]()
     except KeyError:
         raise ValueError(f"No payment provider for method {method!r}")

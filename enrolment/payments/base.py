@@ -1,7 +1,20 @@
-"""The interface every payment provider implements."""
+"""The interface every payment provider implements, and the conversion to and from cents."""
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
+from decimal import Decimal
+
+CENT = Decimal("0.01")
+
+
+def to_cents(amount):
+    """Decimal euros to integer cents, as Stripe counts."""
+    return int((Decimal(amount).quantize(CENT) * 100).to_integral_value())
+
+
+def from_cents(cents):
+    """Integer cents to Decimal euros with two places."""
+    return (Decimal(int(cents)) / 100).quantize(CENT)
 
 
 @dataclass(frozen=True)

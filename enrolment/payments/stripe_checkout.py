@@ -8,7 +8,7 @@ records, so a retried request never charges or refunds twice.
 import stripe
 from django.conf import settings
 
-from .base import BasePaymentProvider, PaymentStart
+from .base import BasePaymentProvider, PaymentStart, from_cents, to_cents
 
 
 def client():
@@ -18,8 +18,6 @@ def client():
 
 class StripeCheckoutProvider(BasePaymentProvider):
     def start(self, *, payment, request, success_url, cancel_url):
-        from ..services import to_cents
-
         if payment.stripe_checkout_session_id:
             session = client().v1.checkout.sessions.retrieve(payment.stripe_checkout_session_id).to_dict()
             if session.get("status") == "open" and session.get("url"):
@@ -59,8 +57,6 @@ class StripeCheckoutProvider(BasePaymentProvider):
         return PaymentStart(redirect_url=session["url"])
 
     def refund(self, *, payment, amount, reason):
-        from ..services import from_cents, to_cents
-
         if not payment.stripe_payment_intent_id:
             raise ValueError("A Stripe payment without a payment intent cannot be refunded.")
         refunded_before = to_cents(payment.amount_refunded)

@@ -1,10 +1,19 @@
 """Stripe webhook handling: verified events only, each event id once, any order.
 
-Each event is stored in `StripeEvent` under a unique id before it is handled.
-An event already processed is answered with 200 and changes nothing. A handler
-error is written on the event row and answered with 500, so Stripe delivers it
-again and the next delivery runs the handler again. Handlers move state forward
-only, so events may arrive in any order.
+1. The view verifies the signature (`verify`); `process` records the event under its unique
+   id (`services.stripe_event_receive`).
+2. `services.stripe_event_process` applies it in ONE durable transaction: the event row is
+   locked, its effects go through the payment services (which write their outbox events for
+   other apps in the same transaction), and the event is marked processed last. An event
+   already processed is answered with 200 and changes nothing.
+3. When anything fails, that transaction rolls back as a whole: no effect, no outbox row, and
+   the event stays unprocessed. The error is written on the event in a separate small write and
+   the answer is 500, so Stripe delivers the event again and the retry processes it.
+
+Other apps' reactions (following a refund on a claim, …) are not part of this transaction:
+they are delivered from the outbox after commit and retried on their own, so a failing
+reaction neither fails the webhook nor gets lost. Handlers move state forward only, so events
+may arrive in any order. This module writes no model itself.
 """
 
 import datetime
@@ -12,11 +21,9 @@ import logging
 
 import stripe
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from .. import services
-from ..models import Payment, PaymentStatus, StripeEvent
+from ..models import Payment, PaymentStatus
 
 logger = logging.getLogger(__name__)
 
@@ -97,17 +104,16 @@ def _charge_succeeded(obj):
         payment = _payment_for_charge(obj)
     except UnknownPayment:
         return
-    if obj.get("receipt_url") and not payment.receipt_url:
-        Payment.objects.filter(pk=payment.pk, receipt_url="").update(receipt_url=obj["receipt_url"])
+    services.payment_record_details(payment=payment, receipt_url=obj.get("receipt_url") or "")
 
 
 def _charge_refunded(obj):
-    payment = _payment_for_charge(obj)
-    if obj.get("payment_intent") and not payment.stripe_payment_intent_id:
-        Payment.objects.filter(pk=payment.pk).update(stripe_payment_intent_id=obj["payment_intent"])
-    if obj.get("receipt_url") and not payment.receipt_url:
-        Payment.objects.filter(pk=payment.pk).update(receipt_url=obj["receipt_url"])
-    services.payment_record_refund(payment=payment, refunded_total=services.from_cents(obj.get("amount_refunded") or 0))
+    services.payment_record_refund(
+        payment=_payment_for_charge(obj),
+        refunded_total=services.from_cents(obj.get("amount_refunded") or 0),
+        payment_intent_id=_intent_id(obj),
+        receipt_url=obj.get("receipt_url") or "",
+    )
 
 
 HANDLERS = {
@@ -120,30 +126,21 @@ HANDLERS = {
 }
 
 
+def _ignored(obj):
+    """Event types Glashelder does not act on are recorded and marked processed."""
+
+
 def process(event):
     """Handle a verified event once. Returns the HTTP status to answer with."""
     data = event.to_dict() if hasattr(event, "to_dict") else dict(event)
+    event_id = data["id"]
     created = datetime.datetime.fromtimestamp(int(data.get("created") or 0), tz=datetime.UTC)
+    record = services.stripe_event_receive(event_id=event_id, type=data.get("type", ""), created=created, payload=data)
+    handler = HANDLERS.get(record.type, _ignored)
     try:
-        with transaction.atomic():
-            StripeEvent.objects.create(event_id=data["id"], type=data.get("type", ""), created=created, payload=data)
-    except IntegrityError:
-        pass  # seen before; processed below only if an earlier attempt failed
-    with transaction.atomic():
-        record = StripeEvent.objects.select_for_update().get(event_id=data["id"])
-        if record.processed_at is not None:
-            return 200
-        handler = HANDLERS.get(record.type)
-        try:
-            with transaction.atomic():
-                if handler is not None:
-                    handler(data["data"]["object"])
-        except Exception as exc:  # noqa: BLE001 - every handler error is recorded and retried by Stripe
-            logger.exception("Stripe event %s (%s) failed", record.event_id, record.type)
-            record.error = f"{type(exc).__name__}: {exc}"[:2000]
-            record.save(update_fields=["error"])
-            return 500
-        record.processed_at = timezone.now()
-        record.error = ""
-        record.save(update_fields=["processed_at", "error"])
+        services.stripe_event_process(event_id=event_id, apply=lambda: handler(data["data"]["object"]))
+    except Exception as exc:  # noqa: BLE001 - every failure is recorded and retried by Stripe
+        logger.exception("Stripe event %s (%s) failed", event_id, record.type)
+        services.stripe_event_record_error(event_id=event_id, error=f"{type(exc).__name__}: {exc}")
+        return 500
     return 200

@@ -3,8 +3,9 @@
 Every state change is one function with keyword-only arguments, inside one
 transaction, with the rows it changes locked (`select_for_update`). Locks are
 taken in a fixed order — session, then enrolment, then payment — so two
-requests never wait on each other in a circle. Side effects (e-mails, signals)
-run after commit. A forbidden transition raises an `EnrolmentError` (or a
+requests never wait on each other in a circle. E-mails run after commit;
+events for other apps go to the reaction outbox in the same transaction
+(enrolment.reactions). A forbidden transition raises an `EnrolmentError` (or a
 subclass) with a Dutch message and changes nothing.
 
 Modules: `enrolments` (enrolling, waiting list, cancelling, holds, attendance),
@@ -27,7 +28,11 @@ from .payments import (
     payment_mark_paid,
     payment_mark_unsuccessful,
     payment_open,
+    payment_record_details,
     payment_record_refund,
+    stripe_event_process,
+    stripe_event_receive,
+    stripe_event_record_error,
     to_cents,
 )
 from .progress import (
@@ -46,5 +51,6 @@ __all__ = [
     "attendance_register", "cancellation_refusal", "certificate_issue", "check_passed", "completion_missing",
     "enrolment_cancel", "enrolment_create", "enrolment_try_complete", "enrolments_expire_unpaid", "from_cents",
     "knowledge_check_submit", "module_complete", "payment_mark_paid", "payment_mark_unsuccessful", "payment_open",
-    "payment_record_refund", "progress_open", "session_cancel", "to_cents",
+    "payment_record_details", "payment_record_refund", "progress_open", "session_cancel", "stripe_event_process",
+    "stripe_event_receive", "stripe_event_record_error", "to_cents",
 ]

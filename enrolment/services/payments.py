@@ -1,13 +1,20 @@
-"""Payments: opening, confirmation, failure and refunds (Stripe or the demo step)."""
+"""Payments: opening, confirmation, failure and refunds (Stripe or the demo step), and the
+bookkeeping of Stripe's webhook events.
+
+`payment_paid` and `payment_refunded` events go to the reaction outbox in the same
+transaction as the change (`_send_signal`); other apps react after commit.
+"""
 
 
 import logging
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from glashelder.kernel.transitions import durable
 
 from .. import signals
 from ..models import (
@@ -16,8 +23,9 @@ from ..models import (
     Payment,
     PaymentMethod,
     PaymentStatus,
+    StripeEvent,
 )
-from ..payments import get_provider
+from ..payments import from_cents, get_provider, to_cents
 from .common import (
     CENT,
     PaymentError,
@@ -27,15 +35,12 @@ from .common import (
 
 logger = logging.getLogger(__name__)
 
+__all__ = [
+    "from_cents", "payment_mark_paid", "payment_mark_unsuccessful", "payment_open", "payment_record_details",
+    "payment_record_refund", "stripe_event_process", "stripe_event_receive", "stripe_event_record_error", "to_cents",
+]
+
 # --- payments ------------------------------------------------------------------
-
-
-def to_cents(amount):
-    return int((Decimal(amount).quantize(CENT) * 100).to_integral_value())
-
-
-def from_cents(cents):
-    return (Decimal(int(cents)) / 100).quantize(CENT)
 
 
 def payment_open(*, enrolment):
@@ -54,6 +59,29 @@ def payment_open(*, enrolment):
     return payment
 
 
+def _fill_details(payment, *, payment_intent_id="", receipt_url="", checkout_session_id=""):
+    """Set the provider's references that are still empty on a locked payment (never overwrites).
+    Returns the names of the fields it set."""
+    fields = []
+    for field, value in (("stripe_payment_intent_id", payment_intent_id), ("receipt_url", receipt_url),
+                         ("stripe_checkout_session_id", checkout_session_id)):
+        if value and not getattr(payment, field):
+            setattr(payment, field, value)
+            fields.append(field)
+    return fields
+
+
+def payment_record_details(*, payment, payment_intent_id="", receipt_url="", checkout_session_id=""):
+    """Store the provider's references (payment intent, receipt, checkout session) that are still missing."""
+    with transaction.atomic():
+        payment = Payment.objects.select_for_update().get(pk=payment.pk)
+        fields = _fill_details(payment, payment_intent_id=payment_intent_id, receipt_url=receipt_url,
+                               checkout_session_id=checkout_session_id)
+        if fields:
+            payment.save(update_fields=fields + ["updated_at"])
+    return payment
+
+
 def payment_mark_paid(*, payment, payment_intent_id="", receipt_url="", checkout_session_id=""):
     """Confirmed payment (verified webhook or the demo step): the enrolment becomes active.
 
@@ -63,12 +91,8 @@ def payment_mark_paid(*, payment, payment_intent_id="", receipt_url="", checkout
     with transaction.atomic():
         enrolment = Enrolment.objects.select_for_update().get(pk=payment.enrolment_id)
         payment = Payment.objects.select_for_update().get(pk=payment.pk)
-        fields = []
-        for field, value in (("stripe_payment_intent_id", payment_intent_id), ("receipt_url", receipt_url),
-                             ("stripe_checkout_session_id", checkout_session_id)):
-            if value and not getattr(payment, field):
-                setattr(payment, field, value)
-                fields.append(field)
+        fields = _fill_details(payment, payment_intent_id=payment_intent_id, receipt_url=receipt_url,
+                               checkout_session_id=checkout_session_id)
         newly_paid = payment.status in (PaymentStatus.OPEN, PaymentStatus.FAILED, PaymentStatus.EXPIRED)
         if newly_paid:
             payment.status = PaymentStatus.PAID
@@ -91,7 +115,8 @@ def payment_mark_paid(*, payment, payment_intent_id="", receipt_url="", checkout
 
 def payment_mark_unsuccessful(*, payment, status):
     """Checkout expired or the asynchronous payment failed. Only an open payment moves."""
-    assert status in (PaymentStatus.FAILED, PaymentStatus.EXPIRED)
+    if status not in (PaymentStatus.FAILED, PaymentStatus.EXPIRED):
+        raise ValueError(f"Not an unsuccessful payment status: {status!r}")
     with transaction.atomic():
         payment = Payment.objects.select_for_update().get(pk=payment.pk)
         if payment.status != PaymentStatus.OPEN:
@@ -101,23 +126,26 @@ def payment_mark_unsuccessful(*, payment, status):
     return payment
 
 
-def payment_record_refund(*, payment, refunded_total):
+def payment_record_refund(*, payment, refunded_total, payment_intent_id="", receipt_url=""):
     """Record the total refunded so far (from Stripe's charge or refund). Never lowers the recorded total.
 
     A refund that arrives before the payment confirmation proves the payment:
-    the payment is marked paid first.
+    the payment is marked paid first. Missing Stripe references are filled in.
     """
     refunded_total = Decimal(refunded_total).quantize(CENT)
     with transaction.atomic():
-        payment = Payment.objects.select_for_update().get(pk=payment.pk)
-        if refunded_total <= payment.amount_refunded:
-            return payment
-        if payment.paid_at is None:
-            payment.paid_at = timezone.now()
-        payment.amount_refunded = min(refunded_total, payment.amount)
-        payment.status = PaymentStatus.REFUNDED if payment.amount_refunded >= payment.amount else PaymentStatus.PAID
-        payment.save(update_fields=["amount_refunded", "status", "paid_at", "updated_at"])
-        _send_signal(signals.payment_refunded, enrolment=payment.enrolment, payment=payment)
+        payment = Payment.objects.select_for_update().select_related("enrolment").get(pk=payment.pk)
+        fields = _fill_details(payment, payment_intent_id=payment_intent_id, receipt_url=receipt_url)
+        if refunded_total > payment.amount_refunded:
+            if payment.paid_at is None:
+                payment.paid_at = timezone.now()
+            payment.amount_refunded = min(refunded_total, payment.amount)
+            payment.status = PaymentStatus.REFUNDED if payment.amount_refunded >= payment.amount else PaymentStatus.PAID
+            fields += ["amount_refunded", "status", "paid_at"]
+        if fields:
+            payment.save(update_fields=fields + ["updated_at"])
+        if "amount_refunded" in fields:
+            _send_signal(signals.payment_refunded, enrolment=payment.enrolment, payment=payment)
     return payment
 
 
@@ -138,3 +166,38 @@ def _refund_locked(payment, *, reason):
     return payment
 
 
+# --- Stripe webhook events -------------------------------------------------------
+
+
+def stripe_event_receive(*, event_id, type, created, payload):
+    """Record a verified Stripe event under its unique id; a repeated delivery adds nothing."""
+    try:
+        with transaction.atomic():
+            return StripeEvent.objects.create(event_id=event_id, type=type, created=created, payload=payload)
+    except IntegrityError:
+        return StripeEvent.objects.get(event_id=event_id)
+
+
+@durable
+def stripe_event_process(*, event_id, apply):
+    """Apply a recorded event once: `apply()` makes its changes through the payment services, and the
+    event is marked processed in the same durable transaction as those changes and their outbox rows.
+
+    Returns False when the event was already processed. When `apply()` raises, everything rolls
+    back, the event stays unprocessed and the exception propagates (record it with
+    `stripe_event_record_error`, outside this transaction).
+    """
+    record = StripeEvent.objects.select_for_update().get(event_id=event_id)
+    if record.processed_at is not None:
+        return False
+    apply()
+    record.processed_at = timezone.now()
+    record.error = ""
+    record.save(update_fields=["processed_at", "error"])
+    return True
+
+
+def stripe_event_record_error(*, event_id, error):
+    """Keep the last error of an event whose processing failed (it stays unprocessed, Stripe retries)."""
+    with transaction.atomic():
+        StripeEvent.objects.filter(event_id=event_id, processed_at__isnull=True).update(error=str(error)[:2000])

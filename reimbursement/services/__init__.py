@@ -38,7 +38,7 @@ from .errors import (
     StatementMissingError,
     TransitionError,
 )
-from .exports import claims_export
+from .exports import claims_export, export_files_store
 from .policies import training_policy_save
 from .reservations import (
     direct_payment_approve,
@@ -59,7 +59,7 @@ __all__ = [
     "claim_approve", "claim_follow_refund", "claim_prepare", "claim_prepare_external", "claim_reject",
     "claim_resubmit", "claim_return", "claim_reverse", "claim_submit", "claim_update", "claim_withdraw",
     "claims_approve_bulk", "claims_export", "direct_payment_approve", "direct_payment_reject",
-    "direct_payment_request", "enrolment_claim_refusal", "enrolment_prior_approval_refusal",
+    "direct_payment_request", "enrolment_claim_refusal", "enrolment_prior_approval_refusal", "export_files_store",
     "prior_approval_approve", "prior_approval_reject", "prior_approval_request", "reservation_link_enrolment",
     "reservation_reject", "reservations_release", "training_policy_save",
 ]

@@ -480,11 +480,17 @@ def claims_approve_bulk(*, claims, actor):
 
 
 def claim_reverse(*, claim, amount, reason, actor=None):
-    """Reverse (part of) an approved or exported claim by a new event; the decision itself is kept."""
+    """Reverse (part of) an approved or exported claim by a new REVERSED event; the decision itself is kept.
+
+    Never more than is still approved (`net_approved`). The reversal goes to the salary
+    administration as one negative line of the export that sends the claim, or, when the
+    claim already went out, of the next export (`claims_export`), exactly once.
+    """
     reason = (reason or "").strip()
     if not reason:
         raise TransitionError(_("Geef de reden van het terugdraaien."))
     with transaction.atomic():
+        # Lock order: policy (also the authority's export lock), then claim.
         unlocked = Claim.objects.only("authority_id", "budget_year").get(pk=claim.pk)
         TrainingPolicy.objects.select_for_update().filter(authority_id=unlocked.authority_id, year=unlocked.budget_year).first()
         claim = _lock_claim(claim)
@@ -505,23 +511,30 @@ def claim_reverse(*, claim, amount, reason, actor=None):
 
 
 def claim_follow_refund(*, enrolment):
-    """A payment was refunded: reverse the part of an approved claim no longer paid; adjust an open one."""
-    claim = Claim.objects.filter(enrolment=enrolment).first()
-    if claim is None:
-        return None
-    paid = sum(
-        (p.net_amount for p in enrolment.payments.filter(status__in=(PaymentStatus.PAID, PaymentStatus.REFUNDED))), ZERO
-    )
-    if claim.status in SPENT_STATUSES:
-        excess = claim.net_approved - paid
-        if excess > 0:
-            return claim_reverse(
-                claim=claim, amount=excess, reason=_("Betaling (deels) terugbetaald door de aanbieder; nog betaald: %(paid)s.") % {"paid": euro(paid)}
-            )
-        return claim
-    if claim.status in (ClaimStatus.DRAFT, ClaimStatus.SUBMITTED, ClaimStatus.RETURNED) and paid < claim.amount_requested:
-        with transaction.atomic():
-            claim = _lock_claim(claim)
+    """A payment was refunded: reverse the part of an approved claim no longer paid; adjust an open one.
+
+    Idempotent (it runs as a retried reaction): decided under the policy and claim locks from
+    what is paid now, so a second run, or a run for an older refund, changes nothing.
+    """
+    with transaction.atomic():
+        claim = Claim.objects.filter(enrolment=enrolment).only("pk", "authority_id", "budget_year").first()
+        if claim is None:
+            return None
+        # The locks claim_reverse takes, in its order: the policy row, then the claim.
+        TrainingPolicy.objects.select_for_update().filter(authority_id=claim.authority_id, year=claim.budget_year).first()
+        claim = _lock_claim(claim)
+        paid = sum(
+            (p.net_amount for p in enrolment.payments.filter(status__in=(PaymentStatus.PAID, PaymentStatus.REFUNDED))), ZERO
+        )
+        if claim.status in SPENT_STATUSES:
+            excess = claim.net_approved - paid
+            if excess > 0:
+                return claim_reverse(
+                    claim=claim, amount=excess,
+                    reason=_("Betaling (deels) terugbetaald door de aanbieder; nog betaald: %(paid)s.") % {"paid": euro(paid)},
+                )
+            return claim
+        if claim.status in (ClaimStatus.DRAFT, ClaimStatus.SUBMITTED, ClaimStatus.RETURNED) and paid < claim.amount_requested:
             claim.amount_requested = to_money(max(paid, ZERO))
             claim.save(update_fields=["amount_requested"])
             _event(

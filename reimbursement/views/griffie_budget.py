@@ -107,18 +107,13 @@ def griffie_exports(request, code):
 def griffie_export_download(request, code, pk, fmt):
     authority = griffie_authority(request.user, code)
     export = get_object_or_404(selectors.griffie_exports(authority), pk=pk)
-    claims = list(export.claims.order_by("pk"))
+    try:
+        content, filename, content_type = exports.export_file(export, fmt)
+    except exports.UnknownFormat:
+        raise Http404 from None
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     stamp = f"{export.authority.cbs_code}-{export.period_start:%Y%m%d}-{export.period_end:%Y%m%d}-{export.pk}"
-    if fmt == "csv":
-        response = HttpResponse(exports.to_csv(claims), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="declaraties-{stamp}.csv"'
-    elif fmt == "xlsx":
-        response = HttpResponse(
-            exports.to_xlsx(claims), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-        response["Content-Disposition"] = f'attachment; filename="declaraties-{stamp}.xlsx"'
-    else:
-        raise Http404
     from glashelder.kernel.audit import audit_log
 
     audit_log("claims_export_downloaded", actor=request.user, request=request, target=stamp, format=fmt)

@@ -5,7 +5,6 @@ import datetime
 
 from django.utils import timezone
 
-from glashelder.demo import demo_user
 from glashelder.kernel.choices import Role
 
 from .models import Authority, GriffieMember, Office, OfficeInvitation, OfficeStatus
@@ -52,10 +51,10 @@ def load(users):
         ("nina.postma@example.org", "Nina", "Postma", amsterdam, Role.WETHOUDER, griffie_amsterdam),
     ]
     for email, first, last, authority, role, by in members:
-        _verified_office(demo_user(email, first, last), authority, role, GEMEENTE_TERM, by)
+        _verified_office(users.person(email, first, last), authority, role, GEMEENTE_TERM, by)
 
     # A pending office request for the Utrecht griffie to handle.
-    applicant = demo_user("yara.vandijk@example.org", "Yara", "van Dijk")
+    applicant = users.person("yara.vandijk@example.org", "Yara", "van Dijk")
     if not Office.objects.filter(person=applicant, authority=utrecht, role=Role.COMMISSIELID).exists():
         Office.objects.create(
             person=applicant, authority=utrecht, role=Role.COMMISSIELID, start_date=GEMEENTE_TERM, status=OfficeStatus.REQUESTED

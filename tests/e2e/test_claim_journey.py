@@ -1,8 +1,8 @@
 """Browser journey: a raadslid with a completed paid course submits the claim Glashelder prepared,
 the griffie (password and TOTP) approves it and exports the month. Axe on every page visited.
 
-The completed, paid enrolment is made with the ORM and announced with the enrolment app's
-`enrolment_completed` signal, exactly as the enrolment app does when the last module is done.
+The completed, paid enrolment is made with the ORM and announced with an `enrolment_completed`
+event in the reaction outbox, exactly as the enrolment app does when the last module is done.
 """
 
 import csv
@@ -13,8 +13,9 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from enrolment import signals
+from enrolment.models import OutboxEventKind
 from reimbursement.models import Claim, ClaimStatus
+from tests.enrolment.outbox import emit_committed
 from tests.factories import PASSWORD, OfficeFactory, UserFactory, griffie_user
 from tests.reimbursement.factories import completed_enrolment, make_policy, paid_course
 from tests.site.totp import totp
@@ -40,7 +41,7 @@ def test_member_submits_griffie_approves_and_exports(page, browser, live_server,
     office = OfficeFactory(person=member)
     course = paid_course("95.00", title="Grip op de begroting")
     enrolment = completed_enrolment(office=office, course=course)
-    signals.enrolment_completed.send(sender=None, enrolment=enrolment)
+    emit_committed(OutboxEventKind.ENROLMENT_COMPLETED, enrolment=enrolment)
     claim = Claim.objects.get(enrolment=enrolment)
     assert claim.status == ClaimStatus.DRAFT
 

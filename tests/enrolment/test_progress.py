@@ -8,9 +8,9 @@ from django.utils import timezone
 
 from courses.models import CompletionRule
 from enrolment import selectors, services
-from enrolment.models import Certificate, EnrolmentStatus, ModuleProgress
-from enrolment.signals import enrolment_completed
+from enrolment.models import Certificate, EnrolmentStatus, ModuleProgress, OutboxEventKind
 from tests.enrolment.builders import committed, free_course, live_course, member, paid_course, provider_editor
+from tests.enrolment.outbox import Recorder, registered
 from tests.factories import make_module
 
 pytestmark = pytest.mark.django_db
@@ -84,21 +84,17 @@ def test_check_must_be_passed_before_module_done_when_rule_says_so(client, study
 
 def test_completing_all_modules_completes_course_with_certificate(client, studying):
     enrolment, modules = studying
-    received = []
-    enrolment_completed.connect(lambda **kw: received.append(kw["enrolment"].pk), weak=False, dispatch_uid="t-done")
-    try:
+    with registered(OutboxEventKind.ENROLMENT_COMPLETED, "test.completed", Recorder()) as received:
         for module in modules:
             client.post(module_url(enrolment, module), RIGHT)
             with committed():
                 client.post(module_url(enrolment, module, "afronden/"))
-    finally:
-        enrolment_completed.disconnect(dispatch_uid="t-done")
     enrolment.refresh_from_db()
     assert enrolment.status == EnrolmentStatus.COMPLETED and enrolment.completed_at
     certificate = Certificate.objects.get(enrolment=enrolment)
     assert certificate.holder_name == enrolment.person.display_name
     assert certificate.course_title == enrolment.course.title
-    assert received == [enrolment.pk]
+    assert received.calls == [(OutboxEventKind.ENROLMENT_COMPLETED, enrolment.pk, None)]
     message = next(m for m in mail.outbox if "afgerond" in m.subject)
     assert message.attachments[0][0] == f"certificaat-{certificate.code}.pdf"
     assert message.attachments[0][1][:4] == b"%PDF"

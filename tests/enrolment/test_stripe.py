@@ -1,7 +1,9 @@
 """Stripe Checkout, refunds and the webhook against a local fake Stripe API.
 
 Every webhook is signed with Stripe's real scheme; bad signatures, stale
-timestamps, duplicates and out-of-order deliveries are covered.
+timestamps, duplicates and out-of-order deliveries are covered, and so is an
+event whose processing fails: nothing of it is kept, it is not marked
+processed, and Stripe's retry of the same event processes it.
 """
 
 import time
@@ -11,10 +13,26 @@ import pytest
 from django.core import mail
 
 from enrolment import services
-from enrolment.models import Enrolment, EnrolmentStatus, Payment, PaymentMethod, PaymentStatus, StripeEvent
-from enrolment.signals import payment_paid, payment_refunded
+from enrolment.models import (
+    Enrolment,
+    EnrolmentStatus,
+    OutboxEvent,
+    OutboxEventKind,
+    Payment,
+    PaymentMethod,
+    PaymentStatus,
+    StripeEvent,
+)
 from tests.enrolment.builders import committed, live_course, member, paid_course
 from tests.enrolment.fake_stripe import WEBHOOK_SECRET, FakeStripe, event, post_event
+from tests.enrolment.outbox import (
+    Recorder,
+    deliver_reactions,
+    pending,
+    refused_writes,
+    registered,
+    time_passes,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -83,19 +101,15 @@ def test_returning_from_checkout_proves_nothing(client, checkout):
 
 def test_completed_webhook_activates_enrolment(client, checkout):
     enrolment, payment = checkout
-    received = []
-    payment_paid.connect(lambda **kw: received.append(kw["payment"].pk), weak=False, dispatch_uid="test-paid")
-    try:
+    with registered(OutboxEventKind.PAYMENT_PAID, "test.paid", Recorder()) as received:
         with committed():
             response = post_event(client, event("checkout.session.completed", session_obj(payment)))
-    finally:
-        payment_paid.disconnect(dispatch_uid="test-paid")
     assert response.status_code == 200
     payment.refresh_from_db()
     enrolment.refresh_from_db()
     assert payment.status == PaymentStatus.PAID and payment.stripe_payment_intent_id == "pi_test_1"
     assert enrolment.status == EnrolmentStatus.ACTIVE
-    assert received == [payment.pk]
+    assert received.calls == [(OutboxEventKind.PAYMENT_PAID, enrolment.pk, payment.pk)]
     assert any("Betaling ontvangen" in m.subject and "€\u00a095,00" in m.body for m in mail.outbox)
 
 
@@ -165,21 +179,17 @@ def test_ideal_completes_later_through_async_success(client, checkout):
 def test_partial_and_full_refund(client, checkout):
     enrolment, payment = checkout
     post_event(client, event("checkout.session.completed", session_obj(payment)))
-    refunded = []
-    payment_refunded.connect(lambda **kw: refunded.append(kw["payment"].amount_refunded), weak=False, dispatch_uid="t-ref")
-    try:
+    with registered(OutboxEventKind.PAYMENT_REFUNDED, "test.refunded", Recorder()) as refunded:
         with committed():
             post_event(client, event("charge.refunded", charge_obj(payment, 2000), event_id="evt_refund_partial"))
         payment.refresh_from_db()
         assert payment.status == PaymentStatus.PAID and payment.amount_refunded == Decimal("20.00")
         with committed():
             post_event(client, event("charge.refunded", charge_obj(payment, 9500), event_id="evt_refund_full"))
-    finally:
-        payment_refunded.disconnect(dispatch_uid="t-ref")
     payment.refresh_from_db()
     assert payment.status == PaymentStatus.REFUNDED and payment.amount_refunded == Decimal("95.00")
     assert payment.receipt_url == "https://pay.stripe.com/receipts/test"
-    assert len(refunded) == 2
+    assert refunded.calls == [(OutboxEventKind.PAYMENT_REFUNDED, enrolment.pk, payment.pk)] * 2
     # an older, smaller refund total arriving late never lowers the recorded total
     post_event(client, event("charge.refunded", charge_obj(payment, 2000), event_id="evt_refund_late"))
     payment.refresh_from_db()
@@ -256,3 +266,73 @@ def test_session_cancel_refunds_paid_places(stripe_api, client):
 def test_demo_payment_step_is_refused_with_stripe(client, checkout):
     enrolment, payment = checkout
     assert client.get(f"/mijn/betalingen/{payment.pk}/demo/").status_code == 404
+
+
+def test_refund_event_whose_processing_fails_is_kept_unprocessed_and_retried(client, checkout):
+    enrolment, payment = checkout
+    post_event(client, event("checkout.session.completed", session_obj(payment)))
+    refund = event("charge.refunded", charge_obj(payment, 9500), event_id="evt_refund_fails_once")
+    # The database refuses the outbox row the refund writes: the refund's effects fail half-way.
+    with refused_writes(OutboxEvent, "INSERT"):
+        assert post_event(client, refund).status_code == 500
+    record = StripeEvent.objects.get(event_id="evt_refund_fails_once")
+    assert record.processed_at is None and "refused by the test" in record.error
+    payment.refresh_from_db()
+    assert payment.status == PaymentStatus.PAID and payment.amount_refunded == Decimal("0.00")  # rolled back
+    assert not OutboxEvent.objects.filter(kind=OutboxEventKind.PAYMENT_REFUNDED).exists()
+
+    # Stripe delivers the same event again: now it is processed, effects and outbox row together.
+    with registered(OutboxEventKind.PAYMENT_REFUNDED, "test.refunded", Recorder()) as refunded:
+        with committed():
+            assert post_event(client, refund).status_code == 200
+    record.refresh_from_db()
+    assert record.processed_at is not None and record.error == ""
+    payment.refresh_from_db()
+    assert payment.status == PaymentStatus.REFUNDED and payment.amount_refunded == Decimal("95.00")
+    assert OutboxEvent.objects.filter(kind=OutboxEventKind.PAYMENT_REFUNDED, payment=payment).count() == 1
+    assert refunded.calls == [(OutboxEventKind.PAYMENT_REFUNDED, enrolment.pk, payment.pk)]
+    # A third delivery is a duplicate and changes nothing.
+    assert post_event(client, refund).status_code == 200
+    assert OutboxEvent.objects.filter(kind=OutboxEventKind.PAYMENT_REFUNDED).count() == 1
+
+
+def test_a_failing_reaction_neither_fails_the_webhook_nor_gets_lost(client, checkout):
+    enrolment, payment = checkout
+    post_event(client, event("checkout.session.completed", session_obj(payment)))
+    refund = event("charge.refunded", charge_obj(payment, 9500), event_id="evt_refund_reaction_fails")
+    with registered(OutboxEventKind.PAYMENT_REFUNDED, "test.refunded", Recorder(failures=1)) as reaction:
+        with committed():
+            assert post_event(client, refund).status_code == 200
+        # The event and its effects are committed; the reaction failed on its own and waits.
+        assert StripeEvent.objects.get(event_id="evt_refund_reaction_fails").processed_at is not None
+        payment.refresh_from_db()
+        assert payment.status == PaymentStatus.REFUNDED
+        delivery = pending("test.refunded").get()
+        assert delivery.attempts == 1 and "deliberate failure 1" in delivery.last_error
+        # Stripe's retry is a duplicate: it does not run the reaction again ...
+        assert post_event(client, refund).status_code == 200
+        assert len(reaction.calls) == 1
+        # ... the outbox does, once the backoff has passed.
+        time_passes()
+        deliver_reactions()
+        assert len(reaction.calls) == 2
+        delivery.refresh_from_db()
+        assert delivery.delivered_at is not None and delivery.attempts == 2
+        deliver_reactions()
+        assert len(reaction.calls) == 2
+
+
+def test_charge_succeeded_stores_the_receipt_through_the_service(client, checkout):
+    enrolment, payment = checkout
+    obj = {"id": "ch_ok", "object": "charge", "payment_intent": "pi_test_1", "receipt_url": "https://pay.stripe.com/receipts/ok",
+           "metadata": {"payment_id": str(payment.pk)}}
+    assert post_event(client, event("charge.succeeded", obj)).status_code == 200
+    payment.refresh_from_db()
+    assert payment.receipt_url == "https://pay.stripe.com/receipts/ok"
+    assert payment.status == PaymentStatus.OPEN  # a receipt proves nothing; the checkout events confirm
+
+
+def test_unhandled_event_types_are_recorded_and_processed(client, stripe_api):
+    evt = event("customer.created", {"id": "cus_1", "object": "customer"})
+    assert post_event(client, evt).status_code == 200
+    assert StripeEvent.objects.get(event_id=evt["id"]).processed_at is not None

@@ -1,15 +1,22 @@
-"""Prior approval (reservation and release), direct payment by the authority, and the enrolment signals."""
+"""Prior approval (reservation and release), direct payment by the authority, and the reactions to enrolment events."""
 
 from decimal import Decimal
 
 import pytest
 from django.core import mail
 
-from enrolment import signals
-from enrolment.models import Enrolment, EnrolmentStatus, Payment, PaymentMethod, PaymentStatus
+from enrolment.models import (
+    Enrolment,
+    EnrolmentStatus,
+    OutboxEventKind,
+    Payment,
+    PaymentMethod,
+    PaymentStatus,
+)
 from reimbursement import selectors, services
 from reimbursement.models import Claim, ClaimKind, ClaimStatus, ReservationStatus
 from reimbursement.wagtail_hooks import prior_approval_check
+from tests.enrolment.outbox import emit_committed
 from tests.factories import OfficeFactory, utrecht
 
 from .factories import completed_enrolment, make_policy, paid_course
@@ -40,7 +47,7 @@ def test_prior_approval_reserves_and_the_claim_uses_it(griffie, django_capture_o
 
     # The member enrols, pays and completes; the claim refers to the approval.
     enrolment = completed_enrolment(office=office, course=course)
-    signals.payment_paid.send(sender=None, enrolment=enrolment, payment=enrolment.payments.first())
+    emit_committed(OutboxEventKind.PAYMENT_PAID, enrolment=enrolment, payment=enrolment.payments.first())
     claim = services.claim_prepare(enrolment=enrolment)
     assert claim.kind == ClaimKind.PRIOR_APPROVAL
     assert claim.reservation == reservation
@@ -98,11 +105,11 @@ def test_cancelled_enrolment_releases_the_reservation(griffie):
     reservation = services.prior_approval_request(member=office.person, office=office, course=course)
     services.prior_approval_approve(reservation=reservation, actor=griffie)
     enrolment = Enrolment.objects.create(person=office.person, office=office, course=course, status=EnrolmentStatus.ACTIVE)
-    signals.payment_paid.send(sender=None, enrolment=enrolment)
+    emit_committed(OutboxEventKind.PAYMENT_PAID, enrolment=enrolment)
     assert selectors.budget_for(policy).reserved == Decimal("95.00")
     enrolment.status = EnrolmentStatus.CANCELLED
     enrolment.save()
-    signals.enrolment_cancelled.send(sender=None, enrolment=enrolment)
+    emit_committed(OutboxEventKind.ENROLMENT_CANCELLED, enrolment=enrolment)
     reservation.refresh_from_db()
     assert reservation.status == ReservationStatus.RELEASED
     assert selectors.budget_for(policy).reserved == Decimal("0.00")
@@ -136,7 +143,7 @@ def test_direct_payment_activates_the_enrolment_and_sends_a_purchase_order(griff
 
     enrolment.completed_at = timezone.now()
     enrolment.save()
-    signals.enrolment_completed.send(sender=None, enrolment=enrolment)
+    emit_committed(OutboxEventKind.ENROLMENT_COMPLETED, enrolment=enrolment)
     claim = Claim.objects.get(enrolment=enrolment)
     assert claim.kind == ClaimKind.DIRECT_PAYMENT and claim.status == ClaimStatus.APPROVED
     assert claim.amount_approved == Decimal("250.00")
@@ -151,15 +158,15 @@ def test_direct_payment_not_allowed_by_policy_is_refused():
         services.direct_payment_request(member=office.person, office=office, course=paid_course())
 
 
-def test_enrolment_completed_signal_prepares_a_draft(policy):
+def test_enrolment_completed_prepares_a_draft(policy):
     enrolment = completed_enrolment()
-    signals.enrolment_completed.send(sender=None, enrolment=enrolment)
+    emit_committed(OutboxEventKind.ENROLMENT_COMPLETED, enrolment=enrolment)
     assert Claim.objects.get(enrolment=enrolment).status == ClaimStatus.DRAFT
 
 
-def test_enrolment_completed_signal_for_an_ineligible_enrolment_creates_nothing():
+def test_enrolment_completed_for_an_ineligible_enrolment_creates_nothing():
     enrolment = completed_enrolment()  # no policy
-    signals.enrolment_completed.send(sender=None, enrolment=enrolment)
+    emit_committed(OutboxEventKind.ENROLMENT_COMPLETED, enrolment=enrolment)
     assert not Claim.objects.exists()
 
 
@@ -175,7 +182,7 @@ def test_refund_reverses_an_approved_claim_by_a_new_event(griffie):
     payment.amount_refunded = Decimal("95.00")
     payment.status = PaymentStatus.REFUNDED
     payment.save()
-    signals.payment_refunded.send(sender=None, enrolment=enrolment, payment=payment)
+    emit_committed(OutboxEventKind.PAYMENT_REFUNDED, enrolment=enrolment, payment=payment)
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.APPROVED and claim.amount_approved == Decimal("95.00")
     assert claim.net_approved == Decimal("0.00")
@@ -187,7 +194,7 @@ def test_refund_lowers_an_open_claim(policy):
     enrolment = completed_enrolment()
     claim = services.claim_prepare(enrolment=enrolment)
     enrolment.payments.update(amount_refunded=Decimal("45.00"))
-    signals.payment_refunded.send(sender=None, enrolment=enrolment)
+    emit_committed(OutboxEventKind.PAYMENT_REFUNDED, enrolment=enrolment)
     claim.refresh_from_db()
     assert claim.amount_requested == Decimal("50.00")
 

@@ -12,7 +12,7 @@ from django.db import transaction
 from glashelder import demo
 
 # Each app contributes its own demo content, in dependency order.
-APP_DEMOS = ["courses.demo", "enrolment.demo", "reimbursement.demo"]
+APP_DEMOS = ["courses.demo", "glashelder.offices.demo", "enrolment.demo", "reimbursement.demo"]
 
 
 class Command(BaseCommand):
