@@ -6,20 +6,23 @@ from decimal import Decimal
 from django.db.models import Count, F, Q, Sum, Value
 from django.db.models.functions import Coalesce
 
-from glashelder.offices.models import Authority, GriffieMember
+from courses.models import CoursePage
+from enrolment.models import Enrolment, EnrolmentStatus
+from glashelder.offices.models import GriffieMember, Office, OfficeStatus
+from glashelder.offices.selectors import griffie_authorities
 
-from .models import SPENT_STATUSES, ZERO, Claim, ClaimStatus, Reservation, ReservationStatus, TrainingPolicy
+from .models import (
+    SPENT_STATUSES,
+    ZERO,
+    Claim,
+    ClaimExport,
+    ClaimStatus,
+    Reservation,
+    ReservationStatus,
+    TrainingPolicy,
+)
 
 MONEY = Value(Decimal("0.00"))
-
-
-def griffie_authorities(user):
-    """The authorities whose griffie `user` belongs to."""
-    if not user.is_authenticated:
-        return Authority.objects.none()
-    return Authority.objects.filter(
-        pk__in=GriffieMember.objects.filter(user=user).values("authority_id")
-    ).order_by("name")
 
 
 def claims_for_griffie(user, authority):
@@ -171,3 +174,94 @@ def claim_queue(authority, *, status=None, role=None, member=None, course=None, 
         sort = "-submitted_at"
     nulls_last = F(sort.lstrip("-")).desc(nulls_last=True) if sort.startswith("-") else F(sort).asc(nulls_last=True)
     return claims.order_by(nulls_last, "-pk")
+
+
+# ---------------------------------------------------------------- the griffie workspace of one authority
+# Every page under /griffie/<code>/ first finds its authority with
+# `glashelder.offices.selectors.griffie_authority(user, code)` (404 for a code the user does not
+# serve); everything it shows comes from these querysets, limited to that authority.
+
+
+def griffie_claims(authority):
+    return Claim.objects.filter(authority=authority)
+
+
+def griffie_reservations(authority):
+    return Reservation.objects.filter(authority=authority)
+
+
+def griffie_exports(authority):
+    return ClaimExport.objects.filter(authority=authority)
+
+
+def griffie_policies(authority):
+    return TrainingPolicy.objects.filter(authority=authority)
+
+
+def policy_for(authority_id, year):
+    """The training policy of one authority and year, or None."""
+    return TrainingPolicy.objects.filter(authority_id=authority_id, year=year).first()
+
+
+def budgets_for_years(authority, years):
+    """{year: Budget} for those of `years` that have a policy."""
+    return {policy.year: budget_for(policy) for policy in griffie_policies(authority).filter(year__in=years)}
+
+
+def griffie_counts(authority):
+    """What waits for the griffie: submitted claims and open requests."""
+    return {
+        "submitted": griffie_claims(authority).filter(status=ClaimStatus.SUBMITTED).count(),
+        "requests": griffie_reservations(authority).filter(status=ReservationStatus.REQUESTED).count(),
+    }
+
+
+def approved_not_exported(authority):
+    """Approved claims of `authority` that no export holds yet."""
+    return griffie_claims(authority).filter(status=ClaimStatus.APPROVED)
+
+
+def _authority_code(queryset, user):
+    return queryset.filter(authority__in=griffie_authorities(user)).values_list("authority__cbs_code", flat=True).first()
+
+
+def claim_authority_code(user, number):
+    """The CBS code of the claim's authority, if `user` is on its griffie; None otherwise."""
+    return _authority_code(Claim.objects.filter(number=number), user)
+
+
+def reservation_authority_code(user, number):
+    return _authority_code(Reservation.objects.filter(number=number), user)
+
+
+def export_authority_code(user, pk):
+    return _authority_code(ClaimExport.objects.filter(pk=pk), user)
+
+
+# ---------------------------------------------------------------- the member's pages
+
+
+def claimable_enrolments(user):
+    """The member's completed enrolments that have no claim yet, newest first."""
+    return (
+        Enrolment.objects.filter(person=user, status=EnrolmentStatus.COMPLETED, claim__isnull=True)
+        .select_related("course", "office__authority")
+        .order_by("-completed_at")
+    )
+
+
+def enrolments_of(user):
+    return Enrolment.objects.filter(person=user)
+
+
+def verified_offices(user):
+    return Office.objects.filter(person=user, status=OfficeStatus.VERIFIED).select_related("authority")
+
+
+def policies_by_authority(authority_ids, year):
+    """{authority id: policy} for one year."""
+    return {p.authority_id: p for p in TrainingPolicy.objects.filter(authority__in=authority_ids, year=year)}
+
+
+def live_courses():
+    return CoursePage.objects.live().select_related("provider")

@@ -70,7 +70,8 @@ def send_griffie_request_notice(reservation_id):
         GriffieMember.objects.filter(authority=reservation.authority).exclude(user_id=reservation.member_id)
         .values_list("user__email", flat=True)
     )
-    context = {"reservation": reservation, "url": absolute(reverse("reimbursement:griffie_reservations"))}
+    url = reverse("reimbursement:griffie_reservation", args=[reservation.authority.cbs_code, reservation.number])
+    context = {"reservation": reservation, "url": absolute(url)}
     send_mail_templates("request_notice", context, recipients)
 
 
@@ -116,7 +117,7 @@ def send_claim_digest(authority_id, day):
         "claims": claims,
         "authority_name": claims[0].authority_name,
         "day": day,
-        "queue_url": absolute(reverse("reimbursement:griffie_home")),
+        "queue_url": absolute(reverse("reimbursement:griffie_home", args=[claims[0].authority_code])),
     }
     send_mail_templates("claim_digest", context, recipients)
     return len(claims)

@@ -39,17 +39,24 @@ register_snippet(LegalBasisViewSet)
 # ---------------------------------------------------------------- griffie menu
 
 
-@hooks.register("glashelder_griffie_nav")
-def griffie_nav(request):
-    if not getattr(request, "user", None) or not request.user.is_authenticated:
-        return []
+@hooks.register("glashelder_griffie_nav", order=20)
+def griffie_nav(request, authority):
+    """The groups "Declaraties" and "Budget en regeling" of the griffie menu (see glashelder.offices.workspace)."""
+    code = authority.cbs_code
+    claims, money = _("Declaraties"), _("Budget en regeling")
     return [
-        (reverse("reimbursement:griffie_home"), _("Declaraties")),
-        (reverse("reimbursement:griffie_reservations"), _("Toestemmingen")),
-        (reverse("reimbursement:griffie_budget"), _("Budget")),
-        (reverse("reimbursement:griffie_policies"), _("Scholingsregeling")),
-        (reverse("reimbursement:griffie_exports"), _("Export")),
+        (claims, reverse("reimbursement:griffie_home", args=[code]), _("Alle declaraties")),
+        (claims, reverse("reimbursement:griffie_reservations", args=[code]), _("Toestemmingen")),
+        (money, reverse("reimbursement:griffie_budget", args=[code]), _("Budget")),
+        (money, reverse("reimbursement:griffie_policies", args=[code]), _("Scholingsregeling")),
+        (money, reverse("reimbursement:griffie_exports", args=[code]), _("Export")),
     ]
+
+
+@hooks.register("glashelder_griffie_home")
+def griffie_home(authority):
+    """The workspace of an authority opens on its claims."""
+    return reverse("reimbursement:griffie_home", args=[authority.cbs_code])
 
 
 # ---------------------------------------------------------------- enrolment check

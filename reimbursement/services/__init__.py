@@ -12,7 +12,8 @@ changes nothing. E-mails go out after commit.
 
 The modules: `claims` (prepare, the member's steps, the griffie's decisions, reversal),
 `reservations` (prior approval and direct payment), `budget` (the one budget-room rule),
-`exports` (the export ledger). Callers import from this package.
+`exports` (the export ledger), `policies` (the training policy per authority and year).
+Callers import from this package.
 """
 
 from .budget import BudgetRoom, budget_check, budget_room, policy_lock
@@ -44,6 +45,7 @@ from .errors import (
     TransitionError,
 )
 from .exports import claims_export, export_files_store
+from .policies import training_policy_save
 from .reservations import (
     direct_payment_approve,
     direct_payment_reject,
@@ -68,5 +70,5 @@ __all__ = [
     "claims_anonymise", "claims_approve_bulk", "claims_export", "direct_payment_approve", "direct_payment_reject",
     "direct_payment_request", "enrolment_claim_refusal", "enrolment_prior_approval_refusal", "export_files_store",
     "prior_approval_approve", "prior_approval_reject", "prior_approval_request", "reservation_link_enrolment",
-    "reservation_reject", "reservation_release", "reservation_use", "reservations_release",
+    "reservation_reject", "reservation_release", "reservation_use", "reservations_release", "training_policy_save",
 ]

@@ -55,3 +55,8 @@ def offices_of_authority(authority):
 
 def pending_invitations(authority):
     return OfficeInvitation.objects.filter(authority=authority, accepted_at__isnull=True)
+
+
+def griffie_team(authority):
+    """The griffie members of `authority`."""
+    return GriffieMember.objects.filter(authority=authority)

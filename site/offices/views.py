@@ -1,8 +1,10 @@
-"""Pages for offices: the member's own offices, accepting an invitation, and the griffie's
-member pages under /griffie/leden/. Thin: forms in, services (enrolment.offices) do the work.
+"""Pages for offices: the member's own offices, accepting an invitation, the start of the
+griffie workspace (/griffie/) and its member pages under /griffie/<code>/leden/. Thin: forms in,
+services do the work, reads through `selectors`.
 
-Every griffie page looks the authority up through the user's own griffie memberships, and
-every object through a queryset limited to that authority: someone else's object is a 404.
+Every griffie page finds its authority with `selectors.griffie_authority(user, code)` (a code
+the user does not serve is a 404) and every object through a queryset limited to that
+authority: someone else's object is a 404. Nothing about the authority is kept in the session.
 """
 
 from allauth.account.models import EmailAddress
@@ -18,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from . import selectors
 from . import services as offices
 from .forms import (
     DeclineForm,
@@ -28,8 +31,8 @@ from .forms import (
     MemberFilterForm,
     OfficeRequestForm,
 )
-from .models import Authority, GriffieMember, Office, OfficeInvitation, OfficeStatus
-from .wagtail_hooks import SESSION_KEY, griffie_nav_items
+from .models import Office, OfficeInvitation, OfficeStatus
+from .workspace import griffie_home_url, moved
 
 MEMBERS_PER_PAGE = 25
 
@@ -113,49 +116,30 @@ def invitation_accept(request, token):
     )
 
 
-# --- griffie pages ---------------------------------------------------------------------------
-
-
-def griffie_authorities(user):
-    return Authority.objects.filter(griffie_members__user=user).order_by("name")
-
-
-def _authority(request, code):
-    authority = get_object_or_404(griffie_authorities(request.user), cbs_code=code)
-    request.session[SESSION_KEY] = authority.cbs_code
-    return authority
-
-
-def _griffie_render(request, authority, template, context):
-    context = {
-        "authority": authority,
-        "griffie_nav": griffie_nav_items(request),
-        "user_has_several": griffie_authorities(request.user).count() > 1,
-        **context,
-    }
-    return render(request, template, context)
-
-
-def _offices_of(authority):
-    return Office.objects.filter(authority=authority).select_related("person", "verified_by", "authority")
+# --- the griffie workspace: start and member pages ---------------------------------------------
 
 
 @login_required
-def griffie_home(request):
-    """A griffie member of one authority goes straight to its members; of several, picks one."""
-    authorities = list(griffie_authorities(request.user))
+def griffie_choose(request):
+    """/griffie/: a member of one griffie goes straight to its workspace; of several, picks one."""
+    authorities = list(selectors.griffie_authorities(request.user))
     if not authorities:
         raise Http404
     if len(authorities) == 1:
-        return redirect("offices:griffie_members", code=authorities[0].cbs_code)
-    return render(request, "offices/griffie/choose_authority.html", {"authorities": authorities})
+        return redirect(griffie_home_url(authorities[0]))
+    choices = [{"authority": authority, "url": griffie_home_url(authority)} for authority in authorities]
+    return render(request, "offices/griffie/choose_authority.html", {"choices": choices})
+
+
+def _person(office):
+    return office.person.get_full_name() or office.person.email
 
 
 @login_required
 def griffie_members(request, code):
-    authority = _authority(request, code)
+    authority = selectors.griffie_authority(request.user, code)
     form = MemberFilterForm(request.GET or None, authority=authority)
-    members = _offices_of(authority).order_by("person__last_name", "person__first_name", "pk")
+    members = selectors.offices_of_authority(authority).order_by("person__last_name", "person__first_name", "pk")
     if form.is_valid():
         data = form.cleaned_data
         if data["status"]:
@@ -167,38 +151,39 @@ def griffie_members(request, code):
         elif data["current"] == "beeindigd":
             members = members.filter(end_date__lt=timezone.localdate())
     page = Paginator(members, MEMBERS_PER_PAGE).get_page(request.GET.get("pagina"))
-    return _griffie_render(
-        request, authority, "offices/griffie/members.html", {"page": page, "filter_form": form, "today": timezone.localdate()}
+    return render(
+        request, "offices/griffie/members.html",
+        {"authority": authority, "page": page, "filter_form": form, "today": timezone.localdate()},
     )
 
 
 @login_required
 def griffie_requests(request, code):
-    authority = _authority(request, code)
-    pending = _offices_of(authority).filter(status=OfficeStatus.REQUESTED).order_by("requested_at", "pk")
+    authority = selectors.griffie_authority(request.user, code)
+    pending = selectors.offices_of_authority(authority).filter(status=OfficeStatus.REQUESTED).order_by("requested_at", "pk")
     page = Paginator(pending, MEMBERS_PER_PAGE).get_page(request.GET.get("pagina"))
-    return _griffie_render(request, authority, "offices/griffie/requests.html", {"page": page})
+    return render(request, "offices/griffie/requests.html", {"authority": authority, "page": page})
 
 
 @login_required
 @require_POST
 def griffie_office_verify(request, code, pk):
-    authority = _authority(request, code)
-    office = get_object_or_404(_offices_of(authority), pk=pk)
+    authority = selectors.griffie_authority(request.user, code)
+    office = get_object_or_404(selectors.offices_of_authority(authority), pk=pk)
     try:
         offices.office_verify(office=office, by=request.user)
     except offices.OfficeError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("Het ambt van %(name)s is bevestigd.") % {"name": office.person.get_full_name() or office.person.email})
+        messages.success(request, _("Het ambt van %(name)s is bevestigd.") % {"name": _person(office)})
     return redirect("offices:griffie_requests", code=authority.cbs_code)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def griffie_office_decline(request, code, pk):
-    authority = _authority(request, code)
-    office = get_object_or_404(_offices_of(authority), pk=pk)
+    authority = selectors.griffie_authority(request.user, code)
+    office = get_object_or_404(selectors.offices_of_authority(authority), pk=pk)
     form = DeclineForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -206,16 +191,16 @@ def griffie_office_decline(request, code, pk):
         except offices.OfficeError as error:
             form.add_error(None, error.message)
         else:
-            messages.success(request, _("De aanvraag van %(name)s is afgewezen.") % {"name": office.person.get_full_name() or office.person.email})
+            messages.success(request, _("De aanvraag van %(name)s is afgewezen.") % {"name": _person(office)})
             return redirect("offices:griffie_requests", code=authority.cbs_code)
-    return _griffie_render(request, authority, "offices/griffie/decline.html", {"office": office, "form": form})
+    return render(request, "offices/griffie/decline.html", {"authority": authority, "office": office, "form": form})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def griffie_office_end(request, code, pk):
-    authority = _authority(request, code)
-    office = get_object_or_404(_offices_of(authority), pk=pk)
+    authority = selectors.griffie_authority(request.user, code)
+    office = get_object_or_404(selectors.offices_of_authority(authority), pk=pk)
     form = EndOfficeForm(request.POST if request.method == "POST" else None, initial={"end_date": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
@@ -223,15 +208,15 @@ def griffie_office_end(request, code, pk):
         except offices.OfficeError as error:
             form.add_error(None, error.message)
         else:
-            messages.success(request, _("De termijn van %(name)s is beëindigd.") % {"name": office.person.get_full_name() or office.person.email})
+            messages.success(request, _("De termijn van %(name)s is beëindigd.") % {"name": _person(office)})
             return redirect("offices:griffie_members", code=authority.cbs_code)
-    return _griffie_render(request, authority, "offices/griffie/end_office.html", {"office": office, "form": form})
+    return render(request, "offices/griffie/end_office.html", {"authority": authority, "office": office, "form": form})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def griffie_invite(request, code):
-    authority = _authority(request, code)
+    authority = selectors.griffie_authority(request.user, code)
     form = InvitationForm(request.POST if request.method == "POST" else None, authority=authority)
     if request.method == "POST" and form.is_valid():
         try:
@@ -241,16 +226,17 @@ def griffie_invite(request, code):
         else:
             messages.success(request, _("De uitnodiging is verstuurd naar %(email)s.") % {"email": invitation.email})
             return redirect("offices:griffie_invitations", code=authority.cbs_code)
-    return _griffie_render(request, authority, "offices/griffie/invite.html", {"form": form})
+    return render(request, "offices/griffie/invite.html", {"authority": authority, "form": form})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def griffie_invite_csv(request, code):
-    authority = _authority(request, code)
-    form = InvitationCSVForm(request.POST if request.method == "POST" else None, request.FILES if request.method == "POST" else None)
+    authority = selectors.griffie_authority(request.user, code)
+    posted = request.method == "POST"
+    form = InvitationCSVForm(request.POST if posted else None, request.FILES if posted else None)
     row_errors = []
-    if request.method == "POST" and form.is_valid():
+    if posted and form.is_valid():
         try:
             created = offices.invitations_import_csv(authority=authority, by=request.user, file=form.cleaned_data["file"])
         except offices.CSVImportError as error:
@@ -260,25 +246,26 @@ def griffie_invite_csv(request, code):
         else:
             messages.success(request, _("%(count)s uitnodigingen zijn verstuurd.") % {"count": len(created)})
             return redirect("offices:griffie_invitations", code=authority.cbs_code)
-    return _griffie_render(
-        request, authority, "offices/griffie/invite_csv.html", {"form": form, "row_errors": row_errors, "columns": offices.CSV_COLUMNS}
+    return render(
+        request, "offices/griffie/invite_csv.html",
+        {"authority": authority, "form": form, "row_errors": row_errors, "columns": offices.CSV_COLUMNS},
     )
 
 
 @login_required
 def griffie_invitations(request, code):
-    authority = _authority(request, code)
-    pending = offices.pending_invitations(authority).select_related("invited_by").order_by("-created_at", "-pk")
+    authority = selectors.griffie_authority(request.user, code)
+    pending = selectors.pending_invitations(authority).select_related("invited_by").order_by("-created_at", "-pk")
     page = Paginator(pending, MEMBERS_PER_PAGE).get_page(request.GET.get("pagina"))
     for invitation in page.object_list:
         invitation.is_expired = offices.invitation_is_expired(invitation)
-    return _griffie_render(request, authority, "offices/griffie/invitations.html", {"page": page})
+    return render(request, "offices/griffie/invitations.html", {"authority": authority, "page": page})
 
 
 def _invitation_action(request, code, pk, action, success):
     """Run `action` on one of the authority's pending invitations and report the outcome."""
-    authority = _authority(request, code)
-    invitation = get_object_or_404(offices.pending_invitations(authority), pk=pk)
+    authority = selectors.griffie_authority(request.user, code)
+    invitation = get_object_or_404(selectors.pending_invitations(authority), pk=pk)
     try:
         action(invitation=invitation, by=request.user)
     except offices.OfficeError as error:
@@ -307,7 +294,7 @@ def griffie_invitation_withdraw(request, code, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def griffie_team(request, code):
-    authority = _authority(request, code)
+    authority = selectors.griffie_authority(request.user, code)
     form = GrantGriffieForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -315,23 +302,42 @@ def griffie_team(request, code):
         except offices.OfficeError as error:
             form.add_error(None, error.message)
         else:
-            messages.success(request, _("%(email)s werkt nu ook bij de griffie van %(authority)s.") % {"email": form.user.email, "authority": authority})
+            messages.success(
+                request,
+                _("%(email)s werkt nu ook bij de griffie van %(authority)s.") % {"email": form.user.email, "authority": authority},
+            )
             return redirect("offices:griffie_team", code=authority.cbs_code)
-    team = GriffieMember.objects.filter(authority=authority).select_related("user", "granted_by").order_by("user__last_name", "pk")
-    return _griffie_render(request, authority, "offices/griffie/team.html", {"team": team, "form": form})
+    team = selectors.griffie_team(authority).select_related("user", "granted_by").order_by("user__last_name", "pk")
+    return render(request, "offices/griffie/team.html", {"authority": authority, "team": team, "form": form})
 
 
 @login_required
 @require_POST
 def griffie_team_revoke(request, code, pk):
-    authority = _authority(request, code)
-    member = get_object_or_404(GriffieMember.objects.filter(authority=authority), pk=pk)
+    authority = selectors.griffie_authority(request.user, code)
+    member = get_object_or_404(selectors.griffie_team(authority), pk=pk)
     try:
         offices.griffie_member_revoke(member=member, by=request.user)
     except offices.OfficeError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("%(email)s werkt niet meer bij de griffie van %(authority)s.") % {"email": member.user.email, "authority": authority})
+        messages.success(
+            request,
+            _("%(email)s werkt niet meer bij de griffie van %(authority)s.") % {"email": member.user.email, "authority": authority},
+        )
         if member.user_id == request.user.pk:
             return redirect("/mijn/")
     return redirect("offices:griffie_team", code=authority.cbs_code)
+
+
+# --- old addresses ---------------------------------------------------------------------------
+
+
+def griffie_members_moved(request, code, rest):
+    """/griffie/leden/<code>/<rest> moved to /griffie/<code>/leden/<rest>."""
+    return moved(request, reverse("offices:griffie_members", args=[code]) + rest)
+
+
+def griffie_choose_moved(request):
+    """/griffie/leden/ moved to /griffie/."""
+    return moved(request, reverse("offices:griffie_choose"))

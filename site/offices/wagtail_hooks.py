@@ -1,58 +1,25 @@
 """Hook registrations for offices: the dashboard panel with the member's offices, the griffie
-menu entries for the member pages, and the personal data export and erasure of offices."""
+menu's "Leden" group, and the personal data export and erasure of offices."""
 
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from .models import Authority, GriffieMember, Office, OfficeInvitation
-from .selectors import griffie_authority_ids
+from .models import GriffieMember, Office, OfficeInvitation
 from .services import offices_erase
 
-# The authority a griffie member of several authorities is working on, remembered per session.
-SESSION_KEY = "griffie_authority"
 
-
-def current_griffie_authority(request):
-    """The authority the griffie pages are about: from the URL, the session, or the only/first membership."""
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return None
-    match = getattr(request, "resolver_match", None)
-    wanted = (match.kwargs.get("code") if match else None) or request.session.get(SESSION_KEY)
-    authorities = Authority.objects.filter(pk__in=griffie_authority_ids(user)).order_by("name")
-    chosen = None
-    if wanted:
-        chosen = next((a for a in authorities if a.cbs_code == wanted), None)
-    return chosen or authorities.first()
-
-
-def griffie_nav_items(request):
-    """All entries of the griffie menu (hook `glashelder_griffie_nav`), the best match marked current.
-
-    Used by offices/griffie/_nav.html; other apps' griffie pages pass its result as `griffie_nav`.
-    """
-    items = []
-    for fn in hooks.get_hooks("glashelder_griffie_nav"):
-        items.extend(fn(request) or [])
-    path = request.path
-    best = max((url for url, _label in items if path.startswith(url)), key=len, default=None)
-    return [{"url": url, "label": label, "current": url == best} for url, label in items]
-
-
-@hooks.register("glashelder_griffie_nav")
-def griffie_nav(request):
-    authority = current_griffie_authority(request)
-    if authority is None:
-        return []
-    code = authority.cbs_code
+@hooks.register("glashelder_griffie_nav", order=10)
+def griffie_nav(request, authority):
+    """The first group of the griffie menu (see `workspace`): the member pages."""
+    code, group = authority.cbs_code, _("Leden")
     return [
-        (reverse("offices:griffie_members", args=[code]), _("Leden")),
-        (reverse("offices:griffie_requests", args=[code]), _("Aanvragen")),
-        (reverse("offices:griffie_invite", args=[code]), _("Uitnodigen")),
-        (reverse("offices:griffie_invitations", args=[code]), _("Openstaande uitnodigingen")),
-        (reverse("offices:griffie_team", args=[code]), _("Griffiemedewerkers")),
+        (group, reverse("offices:griffie_members", args=[code]), _("Alle leden")),
+        (group, reverse("offices:griffie_requests", args=[code]), _("Aanvragen")),
+        (group, reverse("offices:griffie_invite", args=[code]), _("Uitnodigen")),
+        (group, reverse("offices:griffie_invitations", args=[code]), _("Openstaande uitnodigingen")),
+        (group, reverse("offices:griffie_team", args=[code]), _("Griffiemedewerkers")),
     ]
 
 

@@ -70,6 +70,7 @@ def test_member_submits_griffie_approves_and_exports(page, browser, live_server,
     griffie_page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     log_in(griffie_page, griffie.email, code_secret="GLASHELDERDEMOAB")
     griffie_page.goto("/griffie/")
+    expect(griffie_page).to_have_url(re.compile(r"/griffie/GM0344/$"))
     expect(griffie_page.locator("h1")).to_have_text("Declaraties")
     expect(griffie_page.locator("main")).to_contain_text(claim.number)
     axe_check(griffie_page)
@@ -91,7 +92,7 @@ def test_member_submits_griffie_approves_and_exports(page, browser, live_server,
     assert any(member.email in m.to and claim.number in m.subject for m in mail.outbox)
 
     # Export the month for the salary administration.
-    griffie_page.get_by_role("navigation", name="Griffiemenu").get_by_role("link", name="Export").click()
+    griffie_page.get_by_role("navigation", name="Griffiemenu").get_by_role("link", name="Export", exact=True).click()
     expect(griffie_page.locator("h1")).to_have_text("Export voor de salarisadministratie")
     axe_check(griffie_page)
     griffie_page.get_by_role("button", name="Exporteren").click()
@@ -106,7 +107,7 @@ def test_member_submits_griffie_approves_and_exports(page, browser, live_server,
     assert claim.status == ClaimStatus.EXPORTED
 
     # The budget overview shows the spend, with its chart.
-    griffie_page.get_by_role("navigation", name="Griffiemenu").get_by_role("link", name="Budget").click()
+    griffie_page.get_by_role("navigation", name="Griffiemenu").get_by_role("link", name="Budget", exact=True).click()
     expect(griffie_page.locator("main")).to_contain_text("€ 1.905,00")
     axe_check(griffie_page)
     assert errors == []  # no script or CSP errors in the workspace

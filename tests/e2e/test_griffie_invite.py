@@ -45,12 +45,17 @@ def test_griffie_invites_a_member_who_signs_up_and_accepts(page, browser, live_s
     page.locator("input[name=code]").press("Enter")
     page.wait_for_url(re.compile(r"/mijn/"))
 
-    page.goto("/griffie/leden/")
-    expect(page).to_have_url(re.compile(r"/griffie/leden/GM0344/$"))
+    # The workspace opens on the only authority's overview; the grouped menu leads to the members.
+    page.goto("/griffie/")
+    expect(page).to_have_url(re.compile(r"/griffie/GM0344/$"))
+    menu = page.get_by_role("navigation", name="Griffiemenu")
+    expect(menu.get_by_role("link", name="Alle declaraties")).to_have_attribute("aria-current", "page")
+    menu.get_by_role("link", name="Alle leden").click()
+    expect(page).to_have_url(re.compile(r"/griffie/GM0344/leden/$"))
     expect(page.locator("h1")).to_have_text("Leden")
+    expect(menu.get_by_role("link", name="Alle leden")).to_have_attribute("aria-current", "page")
     axe_check(page)
 
-    menu = page.get_by_role("navigation", name="Griffiemenu")
     menu.get_by_role("link", name="Uitnodigen").click()
     expect(page.locator("h1")).to_have_text("Lid uitnodigen")
     axe_check(page)
@@ -59,7 +64,7 @@ def test_griffie_invites_a_member_who_signs_up_and_accepts(page, browser, live_s
     page.get_by_label("Ambt").select_option("raadslid")
     page.get_by_label("Ingangsdatum").fill("2026-03-26")
     page.get_by_role("button", name="Uitnodiging versturen").click()
-    expect(page).to_have_url(re.compile(r"/griffie/leden/GM0344/uitnodigingen/$"))
+    expect(page).to_have_url(re.compile(r"/griffie/GM0344/leden/uitnodigingen/$"))
     expect(page.locator("main")).to_contain_text("Jan de Boer")
     axe_check(page)
 
@@ -104,9 +109,9 @@ def test_griffie_invites_a_member_who_signs_up_and_accepts(page, browser, live_s
     assert office.is_verified and office.verified_by_id == griffie.pk
 
     # The griffie sees the new member in the list; the invitation is no longer open.
-    page.goto("/griffie/leden/GM0344/")
+    page.goto("/griffie/GM0344/leden/")
     expect(page.locator("main")).to_contain_text("jan.deboer@example.org")
-    page.goto("/griffie/leden/GM0344/uitnodigingen/")
+    page.goto("/griffie/GM0344/leden/uitnodigingen/")
     expect(page.locator("main")).to_contain_text("Er zijn geen openstaande uitnodigingen.")
     context.close()
 
@@ -130,14 +135,26 @@ def test_griffie_pages_at_320_pixels_and_a_request_confirmed(page, axe_check):
     page.locator("input[name=code]").press("Enter")
     page.wait_for_url(re.compile(r"/mijn/"))
 
-    page.goto("/griffie/leden/GM0344/aanvragen/")
+    page.goto("/griffie/GM0344/leden/aanvragen/")
     expect(page.locator("h1")).to_have_count(1)
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     axe_check(page)
     page.get_by_role("button", name="Bevestigen – Yara van Dijk").click()
     expect(page.locator(".gh-messages")).to_contain_text("is bevestigd")
     assert Office.objects.get(person=applicant).is_verified
-    for path in ("/griffie/leden/GM0344/", "/griffie/leden/GM0344/uitnodigen/csv/", "/griffie/leden/GM0344/griffie/", "/mijn/ambten/"):
+    for path in ("/griffie/GM0344/leden/", "/griffie/GM0344/leden/uitnodigen/csv/", "/griffie/GM0344/leden/griffie/", "/mijn/ambten/"):
         page.goto(path)
         expect(page.locator("h1")).to_have_count(1)
         axe_check(page)
+    # The grouped griffie menu fits a phone and works by keyboard: Tab reaches its links in order.
+    for path in ("/griffie/GM0344/", "/griffie/GM0344/budget/"):
+        page.goto(path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+        axe_check(page)
+    menu = page.get_by_role("navigation", name="Griffiemenu")
+    menu.get_by_role("link", name="Alle leden").focus()
+    page.keyboard.press("Tab")
+    expect(menu.get_by_role("link", name="Aanvragen")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/griffie/GM0344/leden/aanvragen/$"))
+    expect(page.get_by_role("navigation", name="Griffiemenu").get_by_role("link", name="Aanvragen")).to_have_attribute("aria-current", "page")

@@ -49,7 +49,17 @@ def setup(world):
 
 
 def g(path):
-    return lambda w: f"/griffie/leden/{w.utrecht.cbs_code}/{path}"
+    """A member page of Utrecht's griffie workspace."""
+    return lambda w: f"/griffie/{w.utrecht.cbs_code}/leden/{path}"
+
+
+def griffies_only(status):
+    """Anonymous to the login page, both griffies `status`, everyone else 404."""
+    return {**utrecht_griffie_only(status), "griffie_other": status}
+
+
+def everyone(status):
+    return {role: status for role in EVERYONE}
 
 
 CASES = [
@@ -65,10 +75,11 @@ CASES = [
     ("offices:invitation_accept", lambda w: f"/uitnodiging/{w.invitation.token}/", "GET", members(200, anonymous=200)),
     ("offices:invitation_accept", lambda w: f"/uitnodiging/{w.invitation.token}/", "POST", members(200)),
     ("offices:invitation_accept", lambda w: "/uitnodiging/onbekend-token/", "GET", members(404, anonymous=404)),
-    # Griffie pages: the one-authority griffie is sent to its members page.
-    ("offices:griffie_home", lambda w: "/griffie/leden/", "GET", {**utrecht_griffie_only(302), "griffie_other": 302}),
+    # The start of the workspace: a griffie of one authority is sent to its workspace.
+    ("offices:griffie_choose", lambda w: "/griffie/", "GET", griffies_only(302)),
+    # Member pages: the authority is in the path; a code the user does not serve is a 404.
     ("offices:griffie_members", g(""), "GET", utrecht_griffie_only(200)),
-    ("offices:griffie_members", lambda w: f"/griffie/leden/{w.amsterdam.cbs_code}/", "GET",
+    ("offices:griffie_members", lambda w: f"/griffie/{w.amsterdam.cbs_code}/leden/", "GET",
      {**{role: 404 for role in EVERYONE}, "anonymous": 302, "griffie_other": 200}),
     ("offices:griffie_members", g("?status=verified&role=raadslid&pagina=2"), "GET", utrecht_griffie_only(200)),
     ("offices:griffie_requests", g("aanvragen/"), "GET", utrecht_griffie_only(200)),
@@ -90,4 +101,7 @@ CASES = [
     ("offices:griffie_team", g("griffie/"), "GET", utrecht_griffie_only(200)),
     ("offices:griffie_team", g("griffie/"), "POST", utrecht_griffie_only(200)),
     ("offices:griffie_team_revoke", lambda w: g(f"griffie/{w.colleague_membership.pk}/intrekken/")(w), "POST", utrecht_griffie_only(302)),
+    # Old addresses: a permanent redirect for anyone (the new page checks who may see it).
+    ("offices:griffie_choose_moved", lambda w: "/griffie/leden/", "GET", everyone(301)),
+    ("offices:griffie_members_moved", lambda w: f"/griffie/leden/{w.utrecht.cbs_code}/aanvragen/", "GET", everyone(301)),
 ]

@@ -116,7 +116,7 @@ def test_csv_upload_page_shows_row_errors_and_imports_nothing(client):
     griffie = griffie_user()
     client.force_login(griffie)
     bad = SimpleUploadedFile("leden.csv", (GOOD + "Piet,piet@example.org,statenlid,2026-03-26\n").encode(), content_type="text/csv")
-    response = client.post("/griffie/leden/GM0344/uitnodigen/csv/", {"file": bad})
+    response = client.post("/griffie/GM0344/leden/uitnodigen/csv/", {"file": bad})
     assert response.status_code == 200
     content = response.content.decode()
     assert "Rij 5:" in content
@@ -124,16 +124,16 @@ def test_csv_upload_page_shows_row_errors_and_imports_nothing(client):
     assert not OfficeInvitation.objects.exists()
 
     good = SimpleUploadedFile("leden.csv", GOOD.encode(), content_type="text/csv")
-    response = client.post("/griffie/leden/GM0344/uitnodigen/csv/", {"file": good})
+    response = client.post("/griffie/GM0344/leden/uitnodigen/csv/", {"file": good})
     assert response.status_code == 302
-    assert response["Location"] == "/griffie/leden/GM0344/uitnodigingen/"
+    assert response["Location"] == "/griffie/GM0344/leden/uitnodigingen/"
     assert OfficeInvitation.objects.filter(authority=utrecht()).count() == 3
 
 
 def test_csv_upload_page_refuses_a_binary_file(client):
     client.force_login(griffie_user())
     pdf = SimpleUploadedFile("leden.csv", b"%PDF-1.4\x00\x01\x02", content_type="text/csv")
-    response = client.post("/griffie/leden/GM0344/uitnodigen/csv/", {"file": pdf})
+    response = client.post("/griffie/GM0344/leden/uitnodigen/csv/", {"file": pdf})
     assert response.status_code == 200
     assert "Dit bestandstype is niet toegestaan" in response.content.decode()
     assert not OfficeInvitation.objects.exists()

@@ -34,7 +34,7 @@ def test_request_creates_requested_office_and_tells_the_griffie(django_capture_o
     assert not office.is_verified
     # One message per griffie member of that authority (addresses not shared), none elsewhere.
     assert sorted(m.to for m in mail.outbox) == sorted([[griffie.email], [colleague.email]])
-    assert "/griffie/leden/GM0344/aanvragen/" in mail.outbox[0].body
+    assert "/griffie/GM0344/leden/aanvragen/" in mail.outbox[0].body
 
 
 def test_a_person_withdraws_only_their_own_pending_request():

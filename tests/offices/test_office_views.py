@@ -140,22 +140,29 @@ def test_invitation_accept_with_the_wrong_account_is_refused_on_the_page(client)
 
 def test_griffie_without_second_factor_is_sent_to_set_one_up(client):
     client.force_login(griffie_user(mfa=False))
-    response = client.get("/griffie/leden/GM0344/")
+    response = client.get("/griffie/GM0344/leden/")
     assert response.status_code == 302
     assert "/account/2fa/" in response["Location"]
 
 
-def test_griffie_home_redirects_or_lets_choose(client):
+def test_griffie_start_goes_to_the_only_authority_or_lets_choose(client):
     griffie = griffie_user()
     client.force_login(griffie)
-    assert client.get("/griffie/leden/")["Location"] == "/griffie/leden/GM0344/"
+    response = client.get("/griffie/")
+    assert response.status_code == 302 and response["Location"] == "/griffie/GM0344/"
     GriffieMember.objects.create(user=griffie, authority=amsterdam())
-    page = client.get("/griffie/leden/")
+    page = client.get("/griffie/")
     assert page.status_code == 200
-    assert "/griffie/leden/GM0363/" in page.content.decode() and "/griffie/leden/GM0344/" in page.content.decode()
-    # The chosen authority is remembered for the shared griffie menu.
-    client.get("/griffie/leden/GM0363/")
-    assert client.session["griffie_authority"] == "GM0363"
+    html = page.content.decode()
+    assert 'href="/griffie/GM0363/"' in html and 'href="/griffie/GM0344/"' in html
+    # The authority is in the path; nothing about it is kept in the session.
+    assert client.get("/griffie/GM0363/leden/").status_code == 200
+    assert not [key for key in client.session.keys() if "griffie" in key]
+
+
+def test_griffie_start_is_404_without_a_griffie_role(client):
+    client.force_login(UserFactory())
+    assert client.get("/griffie/").status_code == 404
 
 
 def test_members_list_filters_and_scopes(client):
@@ -164,15 +171,15 @@ def test_members_list_filters_and_scopes(client):
     pending = requested(UserFactory(last_name="Brouwer"))
     other = OfficeFactory(person=UserFactory(last_name="Claassen"), authority=amsterdam())
     client.force_login(griffie)
-    content = client.get("/griffie/leden/GM0344/").content.decode()
+    content = client.get("/griffie/GM0344/leden/").content.decode()
     assert verified.person.email in content and pending.person.email in content
     assert other.person.email not in content
-    content = client.get("/griffie/leden/GM0344/?status=requested").content.decode()
+    content = client.get("/griffie/GM0344/leden/?status=requested").content.decode()
     assert pending.person.email in content and verified.person.email not in content
-    content = client.get("/griffie/leden/GM0344/?role=wethouder").content.decode()
+    content = client.get("/griffie/GM0344/leden/?role=wethouder").content.decode()
     assert verified.person.email in content and pending.person.email not in content
     # The griffie menu from the hook, with the current page marked.
-    assert 'href="/griffie/leden/GM0344/" aria-current="page"' in content
+    assert 'href="/griffie/GM0344/leden/" aria-current="page"' in content
 
 
 def test_amsterdam_griffie_gets_404_on_utrecht_objects(client):
@@ -182,23 +189,23 @@ def test_amsterdam_griffie_gets_404_on_utrecht_objects(client):
     colleague = GriffieMember.objects.get(authority=utrecht())
     client.force_login(griffie_user(amsterdam()))
     for path in [
-        "/griffie/leden/GM0344/",
-        "/griffie/leden/GM0344/aanvragen/",
-        "/griffie/leden/GM0344/uitnodigen/",
-        "/griffie/leden/GM0344/uitnodigingen/",
-        "/griffie/leden/GM0344/griffie/",
-        f"/griffie/leden/GM0344/ambten/{verified.pk}/beeindigen/",
+        "/griffie/GM0344/leden/",
+        "/griffie/GM0344/leden/aanvragen/",
+        "/griffie/GM0344/leden/uitnodigen/",
+        "/griffie/GM0344/leden/uitnodigingen/",
+        "/griffie/GM0344/leden/griffie/",
+        f"/griffie/GM0344/leden/ambten/{verified.pk}/beeindigen/",
         # Utrecht objects through Amsterdam's own pages.
-        f"/griffie/leden/GM0363/ambten/{office.pk}/afwijzen/",
-        f"/griffie/leden/GM0363/ambten/{verified.pk}/beeindigen/",
+        f"/griffie/GM0363/leden/ambten/{office.pk}/afwijzen/",
+        f"/griffie/GM0363/leden/ambten/{verified.pk}/beeindigen/",
     ]:
         assert client.get(path).status_code == 404, path
     for path in [
-        f"/griffie/leden/GM0363/ambten/{office.pk}/bevestigen/",
-        f"/griffie/leden/GM0344/ambten/{office.pk}/bevestigen/",
-        f"/griffie/leden/GM0363/uitnodigingen/{inv.pk}/intrekken/",
-        f"/griffie/leden/GM0363/uitnodigingen/{inv.pk}/opnieuw/",
-        f"/griffie/leden/GM0363/griffie/{colleague.pk}/intrekken/",
+        f"/griffie/GM0363/leden/ambten/{office.pk}/bevestigen/",
+        f"/griffie/GM0344/leden/ambten/{office.pk}/bevestigen/",
+        f"/griffie/GM0363/leden/uitnodigingen/{inv.pk}/intrekken/",
+        f"/griffie/GM0363/leden/uitnodigingen/{inv.pk}/opnieuw/",
+        f"/griffie/GM0363/leden/griffie/{colleague.pk}/intrekken/",
     ]:
         assert client.post(path).status_code == 404, path
     office.refresh_from_db()
@@ -211,16 +218,16 @@ def test_confirm_and_decline_through_the_pages(client, django_capture_on_commit_
     griffie = griffie_user()
     to_verify, to_decline = requested(), requested()
     client.force_login(griffie)
-    page = client.get("/griffie/leden/GM0344/aanvragen/").content.decode()
+    page = client.get("/griffie/GM0344/leden/aanvragen/").content.decode()
     assert to_verify.person.email in page and to_decline.person.email in page
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/griffie/leden/GM0344/ambten/{to_verify.pk}/bevestigen/")
-    assert response["Location"] == "/griffie/leden/GM0344/aanvragen/"
+        response = client.post(f"/griffie/GM0344/leden/ambten/{to_verify.pk}/bevestigen/")
+    assert response["Location"] == "/griffie/GM0344/leden/aanvragen/"
     to_verify.refresh_from_db()
     assert to_verify.is_verified and to_verify.verified_by == griffie
     assert mail.outbox[-1].to == [to_verify.person.email]
 
-    url = f"/griffie/leden/GM0344/ambten/{to_decline.pk}/afwijzen/"
+    url = f"/griffie/GM0344/leden/ambten/{to_decline.pk}/afwijzen/"
     response = client.post(url, {"reason": ""})
     assert response.status_code == 200 and "Dit is een verplicht veld." in response.content.decode()
     to_decline.refresh_from_db()
@@ -237,9 +244,9 @@ def test_griffie_cannot_confirm_own_request_through_the_page(client):
     griffie = griffie_user()
     own = requested(person=griffie)
     client.force_login(griffie)
-    page = client.get("/griffie/leden/GM0344/aanvragen/").content.decode()
+    page = client.get("/griffie/GM0344/leden/aanvragen/").content.decode()
     assert "Uw eigen aanvraag" in page
-    response = client.post(f"/griffie/leden/GM0344/ambten/{own.pk}/bevestigen/", follow=True)
+    response = client.post(f"/griffie/GM0344/leden/ambten/{own.pk}/bevestigen/", follow=True)
     assert "U kunt uw eigen ambt niet bevestigen" in response.content.decode()
     own.refresh_from_db()
     assert own.status == OfficeStatus.REQUESTED
@@ -248,9 +255,9 @@ def test_griffie_cannot_confirm_own_request_through_the_page(client):
 def test_end_of_term_through_the_page(client):
     client.force_login(griffie_user())
     office = OfficeFactory()
-    response = client.post(f"/griffie/leden/GM0344/ambten/{office.pk}/beeindigen/", {"end_date": "2026-01-01"})
+    response = client.post(f"/griffie/GM0344/leden/ambten/{office.pk}/beeindigen/", {"end_date": "2026-01-01"})
     assert "De einddatum ligt vóór de ingangsdatum." in response.content.decode()
-    response = client.post(f"/griffie/leden/GM0344/ambten/{office.pk}/beeindigen/", {"end_date": "2026-06-30"})
+    response = client.post(f"/griffie/GM0344/leden/ambten/{office.pk}/beeindigen/", {"end_date": "2026-06-30"})
     assert response.status_code == 302
     office.refresh_from_db()
     assert office.end_date == datetime.date(2026, 6, 30) and office.is_verified
@@ -261,19 +268,19 @@ def test_invite_resend_and_withdraw_through_the_pages(client, django_capture_on_
     client.force_login(griffie)
     data = {"name": "Jan de Boer", "email": "jan@example.org", "role": Role.RAADSLID, "start_date": "2026-03-26"}
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/griffie/leden/GM0344/uitnodigen/", data)
-    assert response["Location"] == "/griffie/leden/GM0344/uitnodigingen/"
+        response = client.post("/griffie/GM0344/leden/uitnodigen/", data)
+    assert response["Location"] == "/griffie/GM0344/leden/uitnodigingen/"
     inv = OfficeInvitation.objects.get()
     assert inv.invited_by == griffie
     assert mail.outbox[-1].to == ["jan@example.org"]
     # The role list only offers roles of a gemeente.
-    form = client.get("/griffie/leden/GM0344/uitnodigen/").content.decode()
+    form = client.get("/griffie/GM0344/leden/uitnodigen/").content.decode()
     assert 'value="wethouder"' in form and 'value="statenlid"' not in form
-    assert "Jan de Boer" in client.get("/griffie/leden/GM0344/uitnodigingen/").content.decode()
+    assert "Jan de Boer" in client.get("/griffie/GM0344/leden/uitnodigingen/").content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/griffie/leden/GM0344/uitnodigingen/{inv.pk}/opnieuw/")
+        client.post(f"/griffie/GM0344/leden/uitnodigingen/{inv.pk}/opnieuw/")
     assert len(mail.outbox) == 2 and inv.token in mail.outbox[-1].body
-    client.post(f"/griffie/leden/GM0344/uitnodigingen/{inv.pk}/intrekken/")
+    client.post(f"/griffie/GM0344/leden/uitnodigingen/{inv.pk}/intrekken/")
     assert not OfficeInvitation.objects.exists()
     assert client.get(f"/uitnodiging/{inv.token}/").status_code == 404
 
@@ -282,14 +289,14 @@ def test_grant_and_revoke_griffie_role_through_the_pages(client):
     griffie = griffie_user()
     colleague = UserFactory(email="collega@example.org")
     client.force_login(griffie)
-    response = client.post("/griffie/leden/GM0344/griffie/", {"email": "niemand@example.org"})
+    response = client.post("/griffie/GM0344/leden/griffie/", {"email": "niemand@example.org"})
     assert "Er is geen account met dit e-mailadres." in response.content.decode()
-    response = client.post("/griffie/leden/GM0344/griffie/", {"email": "COLLEGA@example.org"})
+    response = client.post("/griffie/GM0344/leden/griffie/", {"email": "COLLEGA@example.org"})
     assert response.status_code == 302
     member = GriffieMember.objects.get(user=colleague, authority=utrecht())
     assert member.granted_by == griffie
-    assert colleague.email in client.get("/griffie/leden/GM0344/griffie/").content.decode()
-    client.post(f"/griffie/leden/GM0344/griffie/{member.pk}/intrekken/")
+    assert colleague.email in client.get("/griffie/GM0344/leden/griffie/").content.decode()
+    client.post(f"/griffie/GM0344/leden/griffie/{member.pk}/intrekken/")
     assert not GriffieMember.objects.filter(user=colleague).exists()
 
 
@@ -297,7 +304,7 @@ def _member_list_queries(client, count):
     for _ in range(count):
         OfficeFactory(verified_by=UserFactory())
     with CaptureQueriesContext(connection) as queries:
-        response = client.get("/griffie/leden/GM0344/")
+        response = client.get("/griffie/GM0344/leden/")
     assert response.status_code == 200
     return len(queries)
 
@@ -305,7 +312,7 @@ def _member_list_queries(client, count):
 def test_member_list_query_count_does_not_grow(client):
     griffie = griffie_user()
     client.force_login(griffie)
-    client.get("/griffie/leden/GM0344/")  # warm up session and caches
+    client.get("/griffie/GM0344/leden/")  # warm up session and caches
     at_5 = _member_list_queries(client, 5)
     at_50 = _member_list_queries(client, 45)
     assert Office.objects.filter(authority=utrecht()).count() == 50
@@ -343,19 +350,17 @@ def test_dashboard_panel_for_a_new_member_asks_for_an_office():
     assert "U heeft nog geen ambt" in html
 
 
-def test_griffie_nav_hook_lists_the_member_pages():
-    from glashelder.offices.wagtail_hooks import griffie_nav_items
+def test_griffie_nav_hook_gives_the_members_group_first():
+    from glashelder.offices.workspace import griffie_nav
 
-    griffie = griffie_user()
-    request = _request(griffie)
-    request.path = "/griffie/leden/GM0344/aanvragen/"
-    items = griffie_nav_items(request)
-    urls = [item["url"] for item in items]
-    assert "/griffie/leden/GM0344/" in urls and "/griffie/leden/GM0344/uitnodigen/" in urls
-    assert [item["url"] for item in items if item["current"]] == ["/griffie/leden/GM0344/aanvragen/"]
-    from glashelder.offices.wagtail_hooks import griffie_nav
-
-    assert griffie_nav(_request(UserFactory())) == []
+    request = _request(griffie_user())
+    request.path = "/griffie/GM0344/leden/aanvragen/"
+    groups = griffie_nav(request, utrecht())
+    assert [group["label"] for group in groups][:1] == ["Leden"]
+    urls = [item["url"] for item in groups[0]["items"]]
+    assert urls[:3] == ["/griffie/GM0344/leden/", "/griffie/GM0344/leden/aanvragen/", "/griffie/GM0344/leden/uitnodigen/"]
+    current = [item["url"] for group in groups for item in group["items"] if item["current"]]
+    assert current == ["/griffie/GM0344/leden/aanvragen/"]
 
 
 # --- personal data ---------------------------------------------------------------------------

@@ -2,9 +2,10 @@
 
 Every claim, request and export here belongs to gemeente Utrecht and to the world's
 `participant`: only Utrecht's `griffie` reaches the griffie pages of these objects and only
-the participant their own claim pages; everyone else gets 404. The workspace pages that
-are not about one object (queue, budget, policy, exports) answer every griffie member,
-each for their own authority.
+the participant their own claim pages; everyone else gets 404. The workspace names its
+authority in the path (/griffie/<code>/...): Utrecht's pages answer Utrecht's griffie,
+Amsterdam's pages Amsterdam's griffie (`griffie_other`), and a Utrecht object under
+Amsterdam's code is a 404 for everyone. The old addresses redirect permanently.
 """
 
 from django.core.files.base import ContentFile
@@ -14,6 +15,7 @@ from reimbursement import services
 from reimbursement.models import private_storage
 from tests.reimbursement.factories import completed_enrolment, make_policy
 
+GRIFFIES = ("griffie", "griffie_other")
 EVERYONE = ("anonymous", "participant", "other_participant", "griffie", "griffie_other", "provider", "other_provider", "redactie", "beheer")
 
 
@@ -61,26 +63,59 @@ def setup(world):
     )
 
 
+def u(path):
+    """A page of Utrecht's workspace."""
+    return lambda w: f"/griffie/{w.utrecht.cbs_code}/{path}"
+
+
+def a(path):
+    """A page of Amsterdam's workspace."""
+    return lambda w: f"/griffie/{w.amsterdam.cbs_code}/{path}"
+
+
+YEAR = timezone.localdate().year
+
 CASES = [
-    # The griffie workspace: every griffie member for their own authority; others 404.
-    ("reimbursement:griffie_home", lambda w: "/griffie/", "GET", only(200, "griffie", "griffie_other")),
-    ("reimbursement:griffie_choose_authority", lambda w: "/griffie/overheid/", "POST", only(302, "griffie", "griffie_other")),
-    ("reimbursement:griffie_bulk_approve", lambda w: "/griffie/declaraties/goedkeuren/", "POST", only(302, "griffie", "griffie_other")),
-    ("reimbursement:griffie_claim", lambda w: f"/griffie/declaraties/{w.claim.number}/", "GET", only(200, "griffie")),
-    ("reimbursement:griffie_claim", lambda w: f"/griffie/declaraties/{w.claim.number}/", "POST", only(200, "griffie")),
-    ("reimbursement:griffie_claim_pdf", lambda w: f"/griffie/declaraties/{w.claim.number}/pdf/", "GET", only(200, "griffie")),
-    ("reimbursement:griffie_claim_invoice", lambda w: f"/griffie/declaraties/{w.invoice_claim.number}/factuur/", "GET", only(200, "griffie")),
-    ("reimbursement:griffie_reservations", lambda w: "/griffie/toestemming/", "GET", only(200, "griffie", "griffie_other")),
-    ("reimbursement:griffie_reservation", lambda w: f"/griffie/toestemming/{w.reservation.number}/", "GET", only(200, "griffie")),
-    ("reimbursement:griffie_reservation", lambda w: f"/griffie/toestemming/{w.reservation.number}/", "POST", only(200, "griffie")),
-    ("reimbursement:griffie_policies", lambda w: "/griffie/regeling/", "GET", only(200, "griffie", "griffie_other")),
-    ("reimbursement:griffie_policy", lambda w: f"/griffie/regeling/{timezone.localdate().year}/", "GET", only(200, "griffie", "griffie_other")),
-    ("reimbursement:griffie_policy", lambda w: f"/griffie/regeling/{timezone.localdate().year}/", "POST", only(200, "griffie", "griffie_other")),
-    ("reimbursement:griffie_budget", lambda w: "/griffie/budget/", "GET", only(200, "griffie", "griffie_other")),
-    ("reimbursement:griffie_exports", lambda w: "/griffie/export/", "GET", only(200, "griffie", "griffie_other")),
-    ("reimbursement:griffie_exports", lambda w: "/griffie/export/", "POST", only(200, "griffie", "griffie_other")),
-    ("reimbursement:griffie_export_download", lambda w: f"/griffie/export/{w.export.pk}/csv/", "GET", only(200, "griffie")),
-    ("reimbursement:griffie_export_download", lambda w: f"/griffie/export/{w.export.pk}/xlsx/", "GET", only(200, "griffie")),
+    # The griffie workspace names its authority: Utrecht's pages answer Utrecht's griffie only,
+    # Amsterdam's pages Amsterdam's griffie only; a Utrecht object under Amsterdam's code is a 404.
+    ("reimbursement:griffie_home", u(""), "GET", only(200, "griffie")),
+    ("reimbursement:griffie_home", a(""), "GET", only(200, "griffie_other")),
+    ("reimbursement:griffie_bulk_approve", u("declaraties/goedkeuren/"), "POST", only(302, "griffie")),
+    ("reimbursement:griffie_bulk_approve", a("declaraties/goedkeuren/"), "POST", only(302, "griffie_other")),
+    ("reimbursement:griffie_claim", lambda w: u(f"declaraties/{w.claim.number}/")(w), "GET", only(200, "griffie")),
+    ("reimbursement:griffie_claim", lambda w: a(f"declaraties/{w.claim.number}/")(w), "GET", only(404)),
+    ("reimbursement:griffie_claim", lambda w: u(f"declaraties/{w.claim.number}/")(w), "POST", only(200, "griffie")),
+    ("reimbursement:griffie_claim_pdf", lambda w: u(f"declaraties/{w.claim.number}/pdf/")(w), "GET", only(200, "griffie")),
+    ("reimbursement:griffie_claim_pdf", lambda w: a(f"declaraties/{w.claim.number}/pdf/")(w), "GET", only(404)),
+    ("reimbursement:griffie_claim_invoice", lambda w: u(f"declaraties/{w.invoice_claim.number}/factuur/")(w), "GET", only(200, "griffie")),
+    ("reimbursement:griffie_claim_invoice", lambda w: a(f"declaraties/{w.invoice_claim.number}/factuur/")(w), "GET", only(404)),
+    ("reimbursement:griffie_reservations", u("toestemming/"), "GET", only(200, "griffie")),
+    ("reimbursement:griffie_reservations", a("toestemming/"), "GET", only(200, "griffie_other")),
+    ("reimbursement:griffie_reservation", lambda w: u(f"toestemming/{w.reservation.number}/")(w), "GET", only(200, "griffie")),
+    ("reimbursement:griffie_reservation", lambda w: a(f"toestemming/{w.reservation.number}/")(w), "GET", only(404)),
+    ("reimbursement:griffie_reservation", lambda w: u(f"toestemming/{w.reservation.number}/")(w), "POST", only(200, "griffie")),
+    ("reimbursement:griffie_policies", u("regeling/"), "GET", only(200, "griffie")),
+    ("reimbursement:griffie_policies", a("regeling/"), "GET", only(200, "griffie_other")),
+    ("reimbursement:griffie_policy", u(f"regeling/{YEAR}/"), "GET", only(200, "griffie")),
+    ("reimbursement:griffie_policy", a(f"regeling/{YEAR}/"), "GET", only(200, "griffie_other")),
+    ("reimbursement:griffie_policy", u(f"regeling/{YEAR}/"), "POST", only(200, "griffie")),
+    ("reimbursement:griffie_policy", a(f"regeling/{YEAR}/"), "POST", only(200, "griffie_other")),
+    ("reimbursement:griffie_budget", u("budget/"), "GET", only(200, "griffie")),
+    ("reimbursement:griffie_budget", a("budget/"), "GET", only(200, "griffie_other")),
+    ("reimbursement:griffie_exports", u("export/"), "GET", only(200, "griffie")),
+    ("reimbursement:griffie_exports", a("export/"), "GET", only(200, "griffie_other")),
+    ("reimbursement:griffie_exports", u("export/"), "POST", only(200, "griffie")),
+    ("reimbursement:griffie_export_download", lambda w: u(f"export/{w.export.pk}/csv/")(w), "GET", only(200, "griffie")),
+    ("reimbursement:griffie_export_download", lambda w: u(f"export/{w.export.pk}/xlsx/")(w), "GET", only(200, "griffie")),
+    ("reimbursement:griffie_export_download", lambda w: a(f"export/{w.export.pk}/csv/")(w), "GET", only(404)),
+    # Old addresses: a permanent redirect for whoever may see the page, 404 for everyone else
+    # (the old chooser only sends everyone to /griffie/, which checks for itself).
+    ("reimbursement:griffie_choose_moved", lambda w: "/griffie/overheid/", "POST", {role: 301 for role in EVERYONE}),
+    ("reimbursement:griffie_page_moved", lambda w: "/griffie/budget/", "GET", only(301, *GRIFFIES)),
+    ("reimbursement:griffie_page_moved", lambda w: "/griffie/declaraties/goedkeuren/", "POST", only(308, *GRIFFIES)),
+    ("reimbursement:griffie_page_moved", lambda w: f"/griffie/declaraties/{w.claim.number}/", "GET", only(301, "griffie")),
+    ("reimbursement:griffie_page_moved", lambda w: f"/griffie/toestemming/{w.reservation.number}/", "GET", only(301, "griffie")),
+    ("reimbursement:griffie_page_moved", lambda w: f"/griffie/export/{w.export.pk}/csv/", "GET", only(301, "griffie")),
     # The member's own claims and requests.
     ("reimbursement:member_claims", lambda w: "/mijn/declaraties/", "GET", logged_in(200)),
     ("reimbursement:member_external_claim", lambda w: "/mijn/declaraties/extern/", "GET", logged_in(200)),

@@ -27,7 +27,7 @@ def login(client, user):
 
 def test_griffie_queue_shows_claims_with_budget_left(client, griffie, policy):
     claim = submitted_claim()
-    response = login(client, griffie).get("/griffie/")
+    response = login(client, griffie).get("/griffie/GM0344/")
     assert response.status_code == 200
     html = response.content.decode()
     assert claim.number in html and claim.member_name in html
@@ -39,23 +39,27 @@ def test_queue_filters_and_sorting(client, griffie, policy):
     a = submitted_claim(course=paid_course("95.00", title="Begroting lezen"))
     b = submitted_claim(course=paid_course("120.00", title="Enquêterecht"))
     client = login(client, griffie)
-    html = client.get("/griffie/", {"course": "enquête"}).content.decode()
+    html = client.get("/griffie/GM0344/", {"course": "enquête"}).content.decode()
     assert b.number in html and a.number not in html
-    html = client.get("/griffie/", {"sort": "-amount_requested"}).content.decode()
+    html = client.get("/griffie/GM0344/", {"sort": "-amount_requested"}).content.decode()
     assert html.index(b.number) < html.index(a.number)
-    html = client.get("/griffie/", {"status": "approved"}).content.decode()
+    html = client.get("/griffie/GM0344/", {"status": "approved"}).content.decode()
     assert a.number not in html
-    html = client.get("/griffie/", {"member": a.member_name.split()[0]}).content.decode()
+    html = client.get("/griffie/GM0344/", {"member": a.member_name.split()[0]}).content.decode()
     assert a.number in html
 
 
 def test_amsterdam_griffie_gets_404_for_a_utrecht_claim(client, policy, griffie_amsterdam):
     claim = submitted_claim()
     client = login(client, griffie_amsterdam)
-    assert client.get(f"/griffie/declaraties/{claim.number}/").status_code == 404
-    assert client.get(f"/griffie/declaraties/{claim.number}/pdf/").status_code == 404
-    assert client.post(f"/griffie/declaraties/{claim.number}/", {"decision": "approve"}).status_code == 404
-    assert claim.number not in client.get("/griffie/").content.decode()
+    # Neither under Utrecht's code (not theirs) nor under their own (not Amsterdam's claim).
+    for code in ("GM0344", "GM0363"):
+        assert client.get(f"/griffie/{code}/declaraties/{claim.number}/").status_code == 404
+        assert client.get(f"/griffie/{code}/declaraties/{claim.number}/pdf/").status_code == 404
+        assert client.post(f"/griffie/{code}/declaraties/{claim.number}/", {"decision": "approve"}).status_code == 404
+        client.post(f"/griffie/{code}/declaraties/goedkeuren/", {"claims": [claim.number]})
+    assert client.get("/griffie/GM0344/").status_code == 404
+    assert claim.number not in client.get("/griffie/GM0363/").content.decode()
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.SUBMITTED
 
@@ -75,7 +79,8 @@ def test_participant_gets_404_in_the_griffie_workspace(client, policy):
     claim = submitted_claim()
     client = login(client, claim.member)
     assert client.get("/griffie/").status_code == 404
-    assert client.get(f"/griffie/declaraties/{claim.number}/").status_code == 404
+    assert client.get("/griffie/GM0344/").status_code == 404
+    assert client.get(f"/griffie/GM0344/declaraties/{claim.number}/").status_code == 404
 
 
 def test_member_submits_the_prepared_claim_in_two_clicks(client, policy):
@@ -135,23 +140,23 @@ def test_member_prepares_a_claim_for_a_completed_enrolment(client, policy):
 def test_griffie_approves_in_part_rejects_and_returns_through_the_page(client, griffie, policy):
     a, b, c = submitted_claim(), submitted_claim(), submitted_claim()
     client = login(client, griffie)
-    page = client.get(f"/griffie/declaraties/{a.number}/").content.decode()
+    page = client.get(f"/griffie/GM0344/declaraties/{a.number}/").content.decode()
     assert "Grondslag niet gecontroleerd" in page and "3.3.3" in page
-    client.post(f"/griffie/declaraties/{a.number}/", {"decision": "approve", "amount": "60.00", "reason": "Maximum"})
-    client.post(f"/griffie/declaraties/{b.number}/", {"decision": "reject", "reason": "Partijpolitiek"})
-    client.post(f"/griffie/declaraties/{c.number}/", {"decision": "return", "reason": "Welke datum?"})
+    client.post(f"/griffie/GM0344/declaraties/{a.number}/", {"decision": "approve", "amount": "60.00", "reason": "Maximum"})
+    client.post(f"/griffie/GM0344/declaraties/{b.number}/", {"decision": "reject", "reason": "Partijpolitiek"})
+    client.post(f"/griffie/GM0344/declaraties/{c.number}/", {"decision": "return", "reason": "Welke datum?"})
     for claim in (a, b, c):
         claim.refresh_from_db()
     assert (a.status, a.amount_approved) == (ClaimStatus.APPROVED, Decimal("60.00"))
     assert b.status == ClaimStatus.REJECTED and c.status == ClaimStatus.RETURNED
-    detail = client.get(f"/griffie/declaraties/{a.number}/").content.decode()
+    detail = client.get(f"/griffie/GM0344/declaraties/{a.number}/").content.decode()
     assert "Gedeeltelijk goedgekeurd" in detail and "Maximum" in detail
 
 
 def test_a_refused_decision_shows_the_reason_and_changes_nothing(client, griffie):
     make_policy(budget="50.00")
     claim = submitted_claim()
-    response = login(client, griffie).post(f"/griffie/declaraties/{claim.number}/", {"decision": "approve"})
+    response = login(client, griffie).post(f"/griffie/GM0344/declaraties/{claim.number}/", {"decision": "approve"})
     assert response.status_code == 200
     assert "Onvoldoende budget" in response.content.decode()
     claim.refresh_from_db()
@@ -160,7 +165,7 @@ def test_a_refused_decision_shows_the_reason_and_changes_nothing(client, griffie
 
 def test_bulk_approve(client, griffie, policy):
     claims = [submitted_claim() for _ in range(3)]
-    login(client, griffie).post("/griffie/declaraties/goedkeuren/", {"claims": [c.number for c in claims[:2]]})
+    login(client, griffie).post("/griffie/GM0344/declaraties/goedkeuren/", {"claims": [c.number for c in claims[:2]]})
     statuses = [Claim.objects.get(pk=c.pk).status for c in claims]
     assert statuses == [ClaimStatus.APPROVED, ClaimStatus.APPROVED, ClaimStatus.SUBMITTED]
 
@@ -168,9 +173,9 @@ def test_bulk_approve(client, griffie, policy):
 def test_policy_form_creates_and_edits_the_years_policy(client, griffie):
     client = login(client, griffie)
     year = timezone.localdate().year
-    assert client.get(f"/griffie/regeling/{year}/").status_code == 200
+    assert client.get(f"/griffie/GM0344/regeling/{year}/").status_code == 200
     response = client.post(
-        f"/griffie/regeling/{year}/",
+        f"/griffie/GM0344/regeling/{year}/",
         {"budget": "2500.00", "cap_per_member": "750", "eligible_roles": ["raadslid", "commissielid"], "claim_deadline_days": "60",
          "executive_approver": "griffie", "prior_approval_required": "on"},
     )
@@ -178,10 +183,10 @@ def test_policy_form_creates_and_edits_the_years_policy(client, griffie):
     policy = TrainingPolicy.objects.get(year=year)
     assert policy.budget == Decimal("2500.00") and policy.prior_approval_required
     assert policy.eligible_roles == ["raadslid", "commissielid"]
-    html = client.get("/griffie/regeling/").content.decode()
+    html = client.get("/griffie/GM0344/regeling/").content.decode()
     assert "€ 2.500,00" in html
     # A role that does not exist at a gemeente is not offered.
-    response = client.post(f"/griffie/regeling/{year}/", {"budget": "1", "eligible_roles": ["statenlid"], "claim_deadline_days": "60", "executive_approver": "griffie"})
+    response = client.post(f"/griffie/GM0344/regeling/{year}/", {"budget": "1", "eligible_roles": ["statenlid"], "claim_deadline_days": "60", "executive_approver": "griffie"})
     assert response.status_code == 200
 
 
@@ -189,7 +194,7 @@ def test_budget_overview_with_chart_and_tables(client, griffie, policy):
     from reimbursement import services
 
     services.claim_approve(claim=submitted_claim(), actor=griffie)
-    html = login(client, griffie).get("/griffie/budget/").content.decode()
+    html = login(client, griffie).get("/griffie/GM0344/budget/").content.decode()
     assert "<svg" in html and "Besteed € 95,00" in html
     assert "Raadslid" in html
     assert "style=" not in html and "<script" not in html
@@ -201,27 +206,28 @@ def test_export_page_creates_and_downloads_csv_and_xlsx(client, griffie, policy)
     claim = services.claim_approve(claim=submitted_claim(), actor=griffie)
     client = login(client, griffie)
     today = timezone.localdate()
-    response = client.post("/griffie/export/", {"period_start": today.replace(day=1).isoformat(), "period_end": today.isoformat()})
+    response = client.post("/griffie/GM0344/export/", {"period_start": today.replace(day=1).isoformat(), "period_end": today.isoformat()})
     assert response.status_code == 302
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.EXPORTED
     export = claim.export
-    csv_response = client.get(f"/griffie/export/{export.pk}/csv/")
+    csv_response = client.get(f"/griffie/GM0344/export/{export.pk}/csv/")
     assert csv_response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(csv_response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0]["claim_number"] == claim.number and rows[0]["amount"] == "95.00"
-    assert client.get(f"/griffie/export/{export.pk}/xlsx/").content[:2] == b"PK"
+    assert client.get(f"/griffie/GM0344/export/{export.pk}/xlsx/").content[:2] == b"PK"
     # A second export of the same month has nothing.
-    response = client.post("/griffie/export/", {"period_start": today.replace(day=1).isoformat(), "period_end": today.isoformat()})
+    response = client.post("/griffie/GM0344/export/", {"period_start": today.replace(day=1).isoformat(), "period_end": today.isoformat()})
     assert "geen goedgekeurde declaraties" in response.content.decode()
-    # Another griffie cannot download it.
+    # Another griffie cannot download it, under either code.
     client.force_login(griffie_user(amsterdam()))
-    assert client.get(f"/griffie/export/{export.pk}/csv/").status_code == 404
+    assert client.get(f"/griffie/GM0344/export/{export.pk}/csv/").status_code == 404
+    assert client.get(f"/griffie/GM0363/export/{export.pk}/csv/").status_code == 404
 
 
 def test_claim_pdf_download(client, griffie, policy):
     claim = submitted_claim()
-    response = login(client, griffie).get(f"/griffie/declaraties/{claim.number}/pdf/")
+    response = login(client, griffie).get(f"/griffie/GM0344/declaraties/{claim.number}/pdf/")
     assert response["Content-Type"] == "application/pdf" and response.content.startswith(b"%PDF")
     client.force_login(claim.member)
     assert client.get(f"/mijn/declaraties/{claim.number}/pdf/").content.startswith(b"%PDF")
@@ -248,7 +254,7 @@ def test_external_claim_with_invoice_upload_and_authorised_download(client, poli
     download = client.get(f"/mijn/declaraties/{claim.number}/factuur/")
     assert download.status_code == 200 and b"".join(download.streaming_content) == PDF
     client.force_login(griffie)
-    assert client.get(f"/griffie/declaraties/{claim.number}/factuur/").status_code == 200
+    assert client.get(f"/griffie/GM0344/declaraties/{claim.number}/factuur/").status_code == 200
     client.force_login(UserFactory())
     assert client.get(f"/mijn/declaraties/{claim.number}/factuur/").status_code == 404
 
@@ -284,17 +290,18 @@ def test_reservation_request_and_griffie_decision_pages(client, griffie):
     reservation = office.person.reservations.get()
     assert reservation.number in client.get("/mijn/toestemming/").content.decode()
     client.force_login(griffie)
-    assert reservation.number in client.get("/griffie/toestemming/").content.decode()
-    client.post(f"/griffie/toestemming/{reservation.number}/", {"decision": "grant"})
+    assert reservation.number in client.get("/griffie/GM0344/toestemming/").content.decode()
+    client.post(f"/griffie/GM0344/toestemming/{reservation.number}/", {"decision": "grant"})
     reservation.refresh_from_db()
     assert reservation.status == ReservationStatus.GRANTED
     client.force_login(griffie_user(amsterdam()))
-    assert client.get(f"/griffie/toestemming/{reservation.number}/").status_code == 404
+    assert client.get(f"/griffie/GM0344/toestemming/{reservation.number}/").status_code == 404
+    assert client.get(f"/griffie/GM0363/toestemming/{reservation.number}/").status_code == 404
 
 
 def queue_queries(client, griffie):
     with CaptureQueriesContext(connection) as queries:
-        response = client.get("/griffie/")
+        response = client.get("/griffie/GM0344/")
     assert response.status_code == 200
     return len(queries)
 
