@@ -33,7 +33,6 @@ from . import selectors, services
 from .certificates import certificate_filename, certificate_pdf, verification_url
 from .forms import AttendanceForm, EnrolForm, KnowledgeCheckForm
 from .models import Certificate, Enrolment, EnrolmentStatus, Payment, PaymentMethod, PaymentStatus
-from .payments import get_provider
 from .payments import webhook as stripe_webhook_handling
 
 logger = logging.getLogger(__name__)
@@ -235,7 +234,7 @@ def enrolment_pay(request, enrolment_id):
     if request.method == "POST":
         try:
             payment = services.payment_open(enrolment=enrolment)
-            start = get_provider(payment.method).start(
+            start = services.payment_start(
                 payment=payment,
                 request=request,
                 success_url=request.build_absolute_uri(reverse("enrolment:payment_return", args=[payment.pk])),

@@ -14,7 +14,7 @@ from django_tasks import task
 
 from glashelder.offices.models import GriffieMember
 
-from .models import Claim, ClaimStatus, Reservation, ReservationStatus
+from .models import Claim, Reservation, ReservationStatus
 
 
 def absolute(path):
@@ -91,28 +91,14 @@ def send_purchase_order(reservation_id):
     )
 
 
-def digest_claims(authority_id):
-    return list(
-        Claim.objects.filter(authority_id=authority_id, status=ClaimStatus.SUBMITTED, digest_sent_on__isnull=True).order_by("submitted_at", "pk")
-    )
-
-
 @task()
-def send_claim_digest(authority_id, day):
-    """One e-mail per griffie with the claims submitted since the last digest; marks them, so a rerun sends nothing."""
-    from django.db import transaction
-
+def send_claim_digest(authority_id, day, claim_ids):
+    """One e-mail to the griffie with the claims `claims_digest_take` marked for this digest."""
     day = datetime.date.fromisoformat(day)
-    with transaction.atomic():
-        claims = list(
-            Claim.objects.select_for_update()
-            .filter(authority_id=authority_id, status=ClaimStatus.SUBMITTED, digest_sent_on__isnull=True)
-            .order_by("submitted_at", "pk")
-        )
-        if not claims:
-            return 0
-        recipients = list(GriffieMember.objects.filter(authority_id=authority_id).values_list("user__email", flat=True))
-        Claim.objects.filter(pk__in=[c.pk for c in claims]).update(digest_sent_on=day)
+    claims = list(Claim.objects.filter(pk__in=claim_ids).order_by("submitted_at", "pk"))
+    if not claims:
+        return 0
+    recipients = list(GriffieMember.objects.filter(authority_id=authority_id).values_list("user__email", flat=True))
     context = {
         "claims": claims,
         "authority_name": claims[0].authority_name,

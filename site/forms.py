@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from . import privacy
 from .models import User
 
 
@@ -33,9 +34,7 @@ class SignupNamesForm(forms.Form):
     last_name = forms.CharField(label=_("Achternaam"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "family-name"}))
 
     def signup(self, request, user):
-        user.first_name = self.cleaned_data["first_name"]
-        user.last_name = self.cleaned_data["last_name"]
-        user.save(update_fields=["first_name", "last_name"])
+        privacy.user_name_change(user=user, first_name=self.cleaned_data["first_name"], last_name=self.cleaned_data["last_name"])
 
 
 class NameForm(forms.ModelForm):

@@ -74,6 +74,14 @@ def _site_section(user):
     }
 
 
+def user_name_change(*, user, first_name, last_name):
+    """The person's own name (sign-up and /mijn/naam/): the griffie recognises an office-holder by it."""
+    user.first_name = first_name.strip()
+    user.last_name = last_name.strip()
+    user.save(update_fields=["first_name", "last_name"])
+    return user
+
+
 def personal_data_export(*, user, request=None):
     """All personal data of `user` as a dict of plain JSON data, one section per app."""
     data = {"gegenereerd_op": _iso(timezone.now()), "glashelder": _site_section(user)}

@@ -160,6 +160,6 @@ class NameView(View):
         form = NameForm(request.POST, instance=request.user)
         if not form.is_valid():
             return render(request, self.template_name, {"form": form})
-        form.save()
+        privacy.user_name_change(user=request.user, first_name=form.cleaned_data["first_name"], last_name=form.cleaned_data["last_name"])
         messages.success(request, _("Uw naam is opgeslagen."))
         return redirect("name_change")

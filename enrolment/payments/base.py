@@ -19,9 +19,11 @@ def from_cents(cents):
 
 @dataclass(frozen=True)
 class PaymentStart:
-    """Where to send the member to pay."""
+    """Where to send the member to pay, and the provider's reference for this attempt (the
+    Stripe Checkout Session id), which `payment_start` records on the payment."""
 
     redirect_url: str
+    reference: str = ""
 
 
 class BasePaymentProvider(ABC):

@@ -52,9 +52,7 @@ class StripeCheckoutProvider(BasePaymentProvider):
         session = client().v1.checkout.sessions.create(
             params, {"idempotency_key": f"glashelder-checkout-{payment.pk}-{attempt}"}
         ).to_dict()
-        type(payment).objects.filter(pk=payment.pk).update(stripe_checkout_session_id=session["id"])
-        payment.stripe_checkout_session_id = session["id"]
-        return PaymentStart(redirect_url=session["url"])
+        return PaymentStart(redirect_url=session["url"], reference=session["id"])
 
     def refund(self, *, payment, amount, reason):
         if not payment.stripe_payment_intent_id:

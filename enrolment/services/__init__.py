@@ -26,6 +26,7 @@ from .enrolments import (
     enrolments_erase_personal_data,
     enrolments_expire_unpaid,
     session_cancel,
+    session_reminders_send,
 )
 from .payments import (
     from_cents,
@@ -34,6 +35,7 @@ from .payments import (
     payment_open,
     payment_record_details,
     payment_record_refund,
+    payment_start,
     stripe_event_process,
     stripe_event_receive,
     stripe_event_record_error,
@@ -42,6 +44,7 @@ from .payments import (
 from .progress import (
     ProgressError,
     certificate_issue,
+    certificate_reminders_send,
     check_passed,
     completion_missing,
     enrolment_try_complete,
@@ -52,10 +55,10 @@ from .progress import (
 
 __all__ = [
     "OPEN_STATUSES", "PAYMENT_HOLD", "CancellationReason", "EnrolmentError", "PaymentError", "ProgressError", "SessionFullError",
-    "attendance_register", "cancellation_refusal", "certificate_issue", "check_passed", "completion_missing",
+    "attendance_register", "cancellation_refusal", "certificate_issue", "certificate_reminders_send", "check_passed", "completion_missing",
     "enrolment_activate_paid_by_authority", "enrolment_cancel", "enrolment_create", "enrolment_try_complete",
     "enrolments_erase_personal_data", "enrolments_expire_unpaid", "from_cents",
     "knowledge_check_submit", "module_complete", "payment_mark_paid", "payment_mark_unsuccessful", "payment_open",
-    "payment_record_details", "payment_record_refund", "progress_open", "session_cancel", "stripe_event_process",
+    "payment_record_details", "payment_record_refund", "payment_start", "progress_open", "session_cancel", "session_reminders_send", "stripe_event_process",
     "stripe_event_receive", "stripe_event_record_error", "to_cents",
 ]

@@ -32,7 +32,7 @@ from glashelder.kernel.money import to_money
 from glashelder.kernel.transitions import durable, transition
 from glashelder.offices.models import OfficeStatus
 
-from .. import signals
+from .. import signals, tasks
 from ..models import (
     Certificate,
     Enrolment,
@@ -452,3 +452,24 @@ def attendance_register(*, session, by, attended):
             if enrolment.attended:
                 enrolment_try_complete(enrolment=enrolment)
     return changed
+
+
+def session_reminders_send(*, days=2, now=None):
+    """Remind each active member of a session starting within `days` days, once.
+
+    Each enrolment is claimed (its reminder time set) before the mail is queued, in its own
+    transaction, so two runs at the same moment never remind twice. Returns the number sent.
+    """
+    now = now or timezone.now()
+    due = Enrolment.objects.filter(
+        status=EnrolmentStatus.ACTIVE, session__cancelled=False, session__starts_at__gt=now,
+        session__starts_at__lte=now + datetime.timedelta(days=days), session_reminder_sent_at__isnull=True,
+    ).values_list("pk", flat=True)
+    sent = 0
+    for pk in list(due):
+        with transaction.atomic():
+            claimed = Enrolment.objects.filter(pk=pk, session_reminder_sent_at__isnull=True).update(session_reminder_sent_at=now)
+            if claimed:
+                transaction.on_commit(lambda pk=pk: tasks.send_enrolment_mail.enqueue(kind="session_reminder", enrolment_id=pk))
+                sent += 1
+    return sent

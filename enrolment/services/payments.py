@@ -71,6 +71,22 @@ def _fill_details(payment, *, payment_intent_id="", receipt_url="", checkout_ses
     return fields
 
 
+def payment_start(*, payment, request, success_url, cancel_url):
+    """Start paying an open payment with its provider and record the provider's reference for
+    this attempt (a new Checkout Session replaces the one of an earlier attempt: the webhook
+    matches the latest). Outside a transaction: the provider call is network I/O."""
+    start = get_provider(payment.method).start(payment=payment, request=request, success_url=success_url, cancel_url=cancel_url)
+    if start.reference:
+        with transaction.atomic():
+            locked = Payment.objects.select_for_update().get(pk=payment.pk)
+            if locked.status != PaymentStatus.OPEN:
+                raise PaymentError(_("Voor deze inschrijving staat geen betaling open."))
+            locked.stripe_checkout_session_id = start.reference
+            locked.save(update_fields=["stripe_checkout_session_id", "updated_at"])
+        payment.stripe_checkout_session_id = start.reference
+    return start
+
+
 def payment_record_details(*, payment, payment_intent_id="", receipt_url="", checkout_session_id=""):
     """Store the provider's references (payment intent, receipt, checkout session) that are still missing."""
     with transaction.atomic():

@@ -12,13 +12,14 @@ attendance and the completion it brings are one change; it issues the certificat
 import calendar
 import datetime
 
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import CompletionRule
 from glashelder.kernel.transitions import durable, transition
 
-from .. import signals
+from .. import signals, tasks
 from ..models import (
     Certificate,
     Enrolment,
@@ -181,3 +182,24 @@ def certificate_issue(*, enrolment):
     )
 
 
+
+
+def certificate_reminders_send(*, days=60, today=None):
+    """Remind holders whose certificate expires within `days` days, once per certificate.
+
+    Claimed row by row (reminder time set first, in its own transaction), so a second or a
+    concurrent run sends nothing twice. Returns the number sent.
+    """
+    today = today or timezone.localdate()
+    due = Certificate.objects.filter(
+        valid_until__isnull=False, valid_until__gte=today, valid_until__lte=today + datetime.timedelta(days=days),
+        reminder_sent_at__isnull=True, enrolment__person__isnull=False,
+    ).values_list("pk", flat=True)
+    sent = 0
+    for pk in list(due):
+        with transaction.atomic():
+            claimed = Certificate.objects.filter(pk=pk, reminder_sent_at__isnull=True).update(reminder_sent_at=timezone.now())
+            if claimed:
+                transaction.on_commit(lambda pk=pk: tasks.send_certificate_reminder.enqueue(certificate_id=pk))
+                sent += 1
+    return sent

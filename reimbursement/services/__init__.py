@@ -31,6 +31,7 @@ from .claims import (
     claim_withdraw,
     claims_anonymise,
     claims_approve_bulk,
+    claims_digest_take,
     enrolment_claim_refusal,
 )
 from .errors import (
@@ -67,7 +68,7 @@ __all__ = [
     "claim_approve", "claim_follow_refund", "claim_prepare", "claim_prepare_external", "claim_reject",
     "budget_check", "budget_room", "policy_lock",
     "claim_resubmit", "claim_return", "claim_reverse", "claim_submit", "claim_update", "claim_withdraw",
-    "claims_anonymise", "claims_approve_bulk", "claims_export", "direct_payment_approve", "direct_payment_reject",
+    "claims_anonymise", "claims_approve_bulk", "claims_digest_take", "claims_export", "direct_payment_approve", "direct_payment_reject",
     "direct_payment_request", "enrolment_claim_refusal", "enrolment_prior_approval_refusal", "export_files_store",
     "prior_approval_approve", "prior_approval_reject", "prior_approval_request", "reservation_link_enrolment",
     "reservation_reject", "reservation_release", "reservation_use", "reservations_release", "training_policy_save",

@@ -569,3 +569,21 @@ def claims_anonymise(*, member, reason):
             reservation_release(reservation=reservation, reason=reason)
         Reservation.objects.filter(member=member).update(member=None, office=None, member_remark="")
         ClaimEvent.objects.filter(actor=member).update(actor=None)
+
+
+def claims_digest_take(*, authority_id, day):
+    """Mark the claims submitted since the last digest as in today's digest, and send it after commit.
+
+    The rows are locked and marked in one transaction, so a claim is in one digest only, even when
+    two runs meet. Returns the claims taken.
+    """
+    with transaction.atomic():
+        claims = list(
+            Claim.objects.select_for_update()
+            .filter(authority_id=authority_id, status=ClaimStatus.SUBMITTED, digest_sent_on__isnull=True)
+            .order_by("submitted_at", "pk")
+        )
+        if claims:
+            Claim.objects.filter(pk__in=[c.pk for c in claims]).update(digest_sent_on=day)
+            _after_commit(tasks.send_claim_digest, authority_id, day.isoformat(), [c.pk for c in claims])
+    return claims

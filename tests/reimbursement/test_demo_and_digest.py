@@ -53,18 +53,22 @@ def test_demo_without_courses_creates_no_claims():
     assert TrainingPolicy.objects.count() == 2
 
 
-def test_daily_digest_once_per_claim(policy, griffie):
+def test_daily_digest_once_per_claim(policy, griffie, django_capture_on_commit_callbacks):
     claims = [submitted_claim(), submitted_claim()]
     draft_claim()
-    call_command("send_claim_digest", stdout=None)
+    # The digest is sent after the claims are marked (after commit).
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_claim_digest", stdout=None)
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert griffie.email in message.to
     assert all(c.number in message.body for c in claims)
-    call_command("send_claim_digest")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_claim_digest")
     assert len(mail.outbox) == 1
     submitted_claim()
-    call_command("send_claim_digest")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_claim_digest")
     assert len(mail.outbox) == 2
 
 

@@ -3,14 +3,10 @@
 Idempotent: each certificate is reminded once (`reminder_sent_at`).
 """
 
-import datetime
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
-from django.utils import timezone
 
-from enrolment.models import Certificate
-from enrolment.tasks import send_certificate_reminder
+from enrolment import services
 
 
 class Command(BaseCommand):
@@ -20,16 +16,5 @@ class Command(BaseCommand):
         parser.add_argument("--days", type=int, default=60)
 
     def handle(self, *args, days, **options):
-        today = timezone.localdate()
-        due = Certificate.objects.filter(
-            valid_until__isnull=False, valid_until__gte=today, valid_until__lte=today + datetime.timedelta(days=days),
-            reminder_sent_at__isnull=True, enrolment__person__isnull=False,
-        ).values_list("pk", flat=True)
-        sent = 0
-        for pk in list(due):
-            with transaction.atomic():
-                claimed = Certificate.objects.filter(pk=pk, reminder_sent_at__isnull=True).update(reminder_sent_at=timezone.now())
-                if claimed:
-                    transaction.on_commit(lambda pk=pk: send_certificate_reminder.enqueue(certificate_id=pk))
-                    sent += 1
+        sent = services.certificate_reminders_send(days=days)
         self.stdout.write(f"{sent} reminder(s) sent.")

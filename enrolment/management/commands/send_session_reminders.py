@@ -4,14 +4,10 @@ Idempotent: each enrolment is reminded once (`session_reminder_sent_at`). Run it
 daily (cron or a scheduled task); `--days` sets how far ahead (default 2).
 """
 
-import datetime
 
 from django.core.management.base import BaseCommand
-from django.db import transaction
-from django.utils import timezone
 
-from enrolment.models import Enrolment, EnrolmentStatus
-from enrolment.tasks import send_enrolment_mail
+from enrolment import services
 
 
 class Command(BaseCommand):
@@ -21,17 +17,5 @@ class Command(BaseCommand):
         parser.add_argument("--days", type=int, default=2)
 
     def handle(self, *args, days, **options):
-        now = timezone.now()
-        due = Enrolment.objects.filter(
-            status=EnrolmentStatus.ACTIVE, session__cancelled=False, session__starts_at__gt=now,
-            session__starts_at__lte=now + datetime.timedelta(days=days), session_reminder_sent_at__isnull=True,
-        ).values_list("pk", flat=True)
-        sent = 0
-        for pk in list(due):
-            with transaction.atomic():
-                # claim the row first, so two runs at once never remind twice
-                claimed = Enrolment.objects.filter(pk=pk, session_reminder_sent_at__isnull=True).update(session_reminder_sent_at=now)
-                if claimed:
-                    transaction.on_commit(lambda pk=pk: send_enrolment_mail.enqueue(kind="session_reminder", enrolment_id=pk))
-                    sent += 1
+        sent = services.session_reminders_send(days=days)
         self.stdout.write(f"{sent} reminder(s) sent.")
