@@ -7,7 +7,9 @@ after every `migrate` (post_migrate) and from the demo; it only adds instruments
 whose slug is missing, so the redactie's edits are never overwritten.
 """
 
-C, K, B = "controle", "kaderstelling", "beide"
+from .choices import InstrumentKind
+
+C, K, B = InstrumentKind.CONTROLE, InstrumentKind.KADERSTELLING, InstrumentKind.BEIDE
 
 INSTRUMENTS = [
     {
