@@ -1,4 +1,4 @@
-"""The legal bases seeded from the domain notes (shared/domain/legal-and-domain.md, §1).
+"""The legal bases seeded from the project's legal and domain brief (§1, right to reimbursement).
 
 The 2019 Rechtspositiebesluit decentrale politieke ambtsdragers (Stb. 2018, 386)
 is the current basis; its article numbers for training (3.3.3 gemeente, 2.3.3
