@@ -1,133 +1,71 @@
-"""Demo content of the catalogue for `make run`: providers, instruments and
-courses (see demo_content.py), each run through the real review workflow.
-Idempotent: existing providers and courses (by slug) are left alone."""
+"""Demo catalogue for `make run`: providers and their courses, read from the data
+files in `courses/demo_data/` and imported through the course importer, then
+taken through the real onpartijdigheidstoets.
 
-import datetime
-from decimal import Decimal
+One file per provider (`<provider slug>.json`): `provider` (the Provider's
+fields), `courses` (rows in the importer's format, see README "Importing
+courses", with sessions, modules and lessons; documents next to the file) and
+`in_review` (slugs of courses the demo leaves waiting for the redactie). Each
+file can also be imported on its own with `manage.py import_courses`.
 
-from django.core.files.base import ContentFile
-from django.utils import timezone
-from wagtail.documents import get_document_model
+Idempotent: existing providers and courses (by slug) are left alone.
+"""
+
+import json
+from pathlib import Path
 
 from . import services
-from .demo_content import COURSES, IN_REVIEW_COURSE, PROVIDERS, VIDEO_URL
-from .models import CourseIndexPage, CoursePage, Instrument, ModulePage, Provider, Session
+from .importer import import_rows, read_rows
+from .models import CoursePage, ModulePage, Provider
 
+DATA_DIR = Path(__file__).resolve().parent / "demo_data"
+# The demo provider editor (aanbieder@example.org) edits this provider's courses.
+EDITOR_PROVIDER = "vereniging-raadswerk-demo"
 APPROVAL_COMMENT = "Getoetst: de inhoud is feitelijk, functiegericht en niet-partijpolitiek."
 
 
-def _document(title):
-    Document = get_document_model()
-    document = Document.objects.filter(title=title).first()
-    if document is None:
-        text = (
-            f"{title}\n\nDemo-document van Glashelder. In een echte cursus staat hier het werkblad of de handreiking "
-            "van de aanbieder.\n"
-        )
-        document = Document(title=title)
-        document.file.save(f"{title.lower().replace(' ', '-').replace(':', '')[:60]}.txt", ContentFile(text.encode()), save=False)
-        document.save()
-    return document
+def data_files():
+    return sorted(DATA_DIR.glob("*.json"))
 
 
-def _block(kind, *args):
-    if kind == "text":
-        return {"type": "rich_text", "value": args[0]}
-    if kind == "video":
-        title, transcript = args
-        return {"type": "video", "value": {"video": VIDEO_URL, "title": title, "transcript": transcript}}
-    if kind == "document":
-        return {"type": "document", "value": {"document": _document(args[0]).pk, "description": args[0]}}
-    if kind == "check":
-        return {"type": "knowledge_check", "value": {"title": "Kennischeck", "questions": args[0]}}
-    if kind == "reflection":
-        return {"type": "reflection", "value": {"question": args[0]}}
-    raise ValueError(kind)
+def _provider(fields):
+    provider = Provider.objects.filter(slug=fields["slug"]).first()
+    if provider is None:
+        provider = Provider.objects.create(**fields)
+    return provider
 
 
-def _create_course(index, data, providers, editor, redactie, *, approve=True):
-    provider = providers[data["provider"]]
-    author = editor if provider.editors_group and editor.groups.filter(pk=provider.editors_group_id).exists() else redactie
-    course = CoursePage(
-        title=data["title"],
-        slug=data["slug"],
-        provider=provider,
-        summary=data["summary"],
-        description=data["description"],
-        audience_roles=data["roles"],
-        level=data["level"],
-        format=data["format"],
-        study_load_hours=Decimal(data["hours"]),
-        price=Decimal(data["price"]),
-        learning_outcomes=data["outcomes"],
-        completion_rule="modules_checks",
-        certificate_validity_months=36,
-        live=False,
-        owner=author,
-    )
-    index.add_child(instance=course)
-    course.instruments.set(Instrument.objects.filter(slug__in=data["instruments"]))
-    course.save()  # a ParentalManyToManyField is written on save
-    now = timezone.localtime().replace(minute=0, second=0, microsecond=0)
-    for number, session in enumerate(data.get("sessions", []), start=1):
-        start = (now + datetime.timedelta(days=session["days"])).replace(hour=19)
-        Session.objects.create(
-            course=course,
-            sort_order=number,
-            title=f"Bijeenkomst {number}",
-            starts_at=start,
-            ends_at=start + datetime.timedelta(hours=3),
-            location=session.get("location", ""),
-            online_url=session.get("online", ""),
-            capacity=session["capacity"],
-            registration_deadline=start - datetime.timedelta(days=3),
-        )
-    modules = []
-    for module_data in data["modules"]:
-        lessons = [
-            {"type": "lesson", "value": {"title": title, "content": [_block(*block) for block in blocks]}}
-            for title, blocks in module_data["lessons"]
-        ]
-        module = ModulePage(
-            title=module_data["title"],
-            intro=module_data["intro"],
-            estimated_minutes=module_data["minutes"],
-            lessons=lessons,
-            live=False,
-            owner=author,
-        )
-        course.add_child(instance=module)
-        modules.append(module)
-    # The course itself goes through the real onpartijdigheidstoets. Its modules are
-    # published with it (each module's review is the same task; running it 26 more
-    # times would only make the demo slow).
-    services.page_submit_for_review(page=course, user=author)
-    if approve:
-        services.page_review_decide(page=course, user=redactie, approve=True, comment=APPROVAL_COMMENT)
-        for module in modules:
-            module.save_revision(user=author).publish(user=None)
-    else:
-        for module in modules:
-            module.save_revision(user=author)
-    return course
+def _approve(course, redactie):
+    """The redactie approves the course and then each of its modules, as in the admin."""
+    services.page_review_decide(page=course, user=redactie, approve=True, comment=APPROVAL_COMMENT)
+    for module in ModulePage.objects.child_of(course).order_by("path"):
+        services.page_review_decide(page=module, user=redactie, approve=True)
+
+
+def load_file(path, *, editor, redactie):
+    """Import the courses of one data file that do not exist yet; approve all but those `in_review`."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    provider = _provider(data["provider"])
+    if provider.slug == EDITOR_PROVIDER:
+        editor.groups.add(provider.editors_group)
+    author = editor if provider.slug == EDITOR_PROVIDER else redactie
+    existing = set(CoursePage.objects.values_list("slug", flat=True))
+    rows = [row for row in read_rows(path) if row.get("slug") not in existing]
+    if not rows:
+        return provider, []
+    created = import_rows(provider=provider, rows=rows, base_dir=Path(path).parent, user=author)
+    waiting = set(data.get("in_review", ()))
+    for course in created:
+        if course.slug not in waiting:
+            _approve(course, redactie)
+    return provider, created
 
 
 def load(users):
     services.seed_instruments()
     services.review_workflow_ensure()
     providers = {}
-    for key, data in PROVIDERS.items():
-        provider = Provider.objects.filter(slug=data["slug"]).first()
-        if provider is None:
-            provider = Provider.objects.create(**data)
-        providers[key] = provider
-    editor, redactie = users["aanbieder"], users["redactie"]
-    editor.groups.add(providers["raadswerk"].editors_group)
-    index = CourseIndexPage.objects.get()
-    existing = set(CoursePage.objects.values_list("slug", flat=True))
-    for data in COURSES:
-        if data["slug"] not in existing:
-            _create_course(index, data, providers, editor, redactie)
-    if IN_REVIEW_COURSE["slug"] not in existing:
-        _create_course(index, IN_REVIEW_COURSE, providers, editor, redactie, approve=False)
+    for path in data_files():
+        provider, _created = load_file(path, editor=users["aanbieder"], redactie=users["redactie"])
+        providers[provider.slug] = provider
     return providers

@@ -1,13 +1,16 @@
 """The instruments for controle and kaderstelling, with their legal basis.
 
-Source: `/work/shared/domain/legal-and-domain.md` §2 (Gemeentewet = GW,
-Provinciewet = PW, Wet gemeenschappelijke regelingen = Wgr, Besluit begroting en
-verantwoording = BBV). Seeded by `courses.services.seed_instruments`, which runs
-after every `migrate` (post_migrate) and from the demo; it only adds instruments
-whose slug is missing, so the redactie's edits are never overwritten.
+Source: the project's legal and domain brief, §2 (Gemeentewet = GW, Provinciewet
+= PW, Wet gemeenschappelijke regelingen = Wgr, Besluit begroting en
+verantwoording = BBV); each instrument cites its articles. Seeded by
+`courses.services.seed_instruments`, which runs after every `migrate`
+(post_migrate) and from the demo; it only adds instruments whose slug is
+missing, so the redactie's edits are never overwritten.
 """
 
-C, K, B = "controle", "kaderstelling", "beide"
+from .choices import InstrumentKind
+
+C, K, B = InstrumentKind.CONTROLE, InstrumentKind.KADERSTELLING, InstrumentKind.BEIDE
 
 INSTRUMENTS = [
     {

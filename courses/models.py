@@ -386,6 +386,11 @@ class CoursePage(Page):
         return self.format in (CourseFormat.LIVE, CourseFormat.BLENDED)
 
     @property
+    def checks_must_pass(self):
+        """The completion rule asks for passed knowledge checks, not only finished modules."""
+        return self.completion_rule == CompletionRule.MODULES_AND_CHECKS
+
+    @property
     def audience_role_labels(self):
         labels = dict(Role.choices)
         return [labels.get(role, role) for role in self.audience_roles]

@@ -2,6 +2,8 @@
 
 from wagtail.admin.panels import Panel
 
+from .choices import ReviewStatus
+
 
 class ReviewStatusPanel(Panel):
     """Shows the outcome of the onpartijdigheidstoets (status, comment, who and when)
@@ -14,6 +16,7 @@ class ReviewStatusPanel(Panel):
             context = super().get_context_data(parent_context)
             course = self.instance
             context["course"] = course
+            context["rejected"] = course.review_status == ReviewStatus.REJECTED
             approver = course.approved_by if course.approved_by_id else None
             context["approver"] = (approver.get_full_name() or approver.email) if approver else ""
             return context

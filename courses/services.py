@@ -160,10 +160,7 @@ def course_review_record(*, page, user, approved, comment=""):
         CoursePage.objects.filter(pk=course.pk).update(**values)
         for name, value in values.items():
             setattr(course, name, value)
-        decided_by = user.pk if user else None
-        transaction.on_commit(
-            lambda: send_review_outcome.enqueue(course_id=course.pk, approved=approved, decided_by=decided_by)
-        )
+        transaction.on_commit(lambda: send_review_outcome.enqueue(course_id=course.pk, approved=approved))
     return course
 
 

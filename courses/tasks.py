@@ -2,11 +2,10 @@
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
-from django.utils import translation
+from django.urls import reverse
 from django_tasks import task
 
+from glashelder.kernel.mail import absolute, send_templated_mail
 from glashelder.kernel.roles import REDACTIE_GROUP
 
 from .models import CoursePage
@@ -24,7 +23,7 @@ def _review_recipients(course):
 
 
 @task()
-def send_review_outcome(course_id, approved, decided_by=None):
+def send_review_outcome(course_id, approved):
     """Tell the provider's editors and the redactie how the onpartijdigheidstoets ended."""
     course = CoursePage.objects.select_related("provider").filter(pk=course_id).first()
     if course is None:
@@ -32,19 +31,13 @@ def send_review_outcome(course_id, approved, decided_by=None):
     recipients = _review_recipients(course)
     if not recipients:
         return 0
-    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     context = {
         "course": course,
         "approved": approved,
         "comment": course.review_comment,
-        "admin_url": f"{base_url}/admin/pages/{course.pk}/edit/",
-        "public_url": f"{base_url}{course.get_url() or '/cursussen/'}",
+        "admin_url": absolute(reverse("wagtailadmin_pages:edit", args=[course.pk])),
+        "public_url": absolute(course.get_url() or "/cursussen/"),
     }
-    with translation.override("nl"):
-        subject = render_to_string("courses/email/review_outcome_subject.txt", context).strip()
-        text = render_to_string("courses/email/review_outcome.txt", context)
-        html = render_to_string("courses/email/review_outcome.html", context)
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, to=[settings.DEFAULT_FROM_EMAIL], bcc=recipients)
-    message.attach_alternative(html, "text/html")
-    message.send()
+    # The recipients do not see each other: they are in bcc, the message goes to the platform itself.
+    send_templated_mail("courses/email/review_outcome", context, [settings.DEFAULT_FROM_EMAIL], bcc=recipients)
     return len(recipients)

@@ -9,9 +9,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from glashelder.kernel.mail import absolute
+
 
 def verification_url(certificate):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("enrolment:certificate_verify", args=[certificate.code])
+    return absolute(reverse("enrolment:certificate_verify", args=[certificate.code]))
 
 
 def certificate_html(certificate):

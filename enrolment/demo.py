@@ -1,4 +1,4 @@
-"""Demo content of the enrolment app: offices first, then enrolments, progress and payments.
+"""Demo content of the enrolment app: enrolments, progress and payments (offices come from the offices demo).
 
 Idempotent: an enrolment that exists (person + course, not cancelled) is left
 alone. Records are written directly rather than through the services so that

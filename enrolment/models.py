@@ -60,13 +60,30 @@ class Enrolment(models.Model):
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["person", "course"], condition=~Q(status="cancelled"), name="one_open_enrolment_per_course"
+                fields=["person", "course"], condition=~Q(status=EnrolmentStatus.CANCELLED), name="one_open_enrolment_per_course"
             ),
         ]
         indexes = [models.Index(fields=["session", "status", "created_at"])]
 
     def __str__(self):
         return f"{self.person} – {self.course}"
+
+    # State questions for templates, which cannot name the enum.
+    @property
+    def is_requested(self):
+        return self.status == EnrolmentStatus.REQUESTED
+
+    @property
+    def is_waitlisted(self):
+        return self.status == EnrolmentStatus.WAITLISTED
+
+    @property
+    def is_active(self):
+        return self.status == EnrolmentStatus.ACTIVE
+
+    @property
+    def is_completed(self):
+        return self.status == EnrolmentStatus.COMPLETED
 
 
 class ModuleProgress(models.Model):
@@ -162,6 +179,15 @@ class Payment(models.Model):
     @property
     def net_amount(self):
         return self.amount - self.amount_refunded
+
+    @property
+    def is_open(self):
+        return self.status == PaymentStatus.OPEN
+
+    @property
+    def is_received(self):
+        """The money came in (and may since have been refunded, fully or in part)."""
+        return self.status in (PaymentStatus.PAID, PaymentStatus.REFUNDED)
 
 
 class StripeEvent(models.Model):

@@ -5,23 +5,17 @@ blocks a page and nothing is sent for a change that was rolled back. Every
 message has a plain and an HTML version and is written in Dutch.
 """
 
-import datetime
-
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from .models import Certificate, Enrolment
+from glashelder.kernel.mail import absolute, send_templated_mail
+from glashelder.kernel.money import format_euro
+
+from .models import Certificate, Enrolment, EnrolmentStatus, PaymentStatus
 from .reactions import deliver_event_reactions  # noqa: F401 - the outbox's task, listed with the others
-
-
-def absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def _when(session):
@@ -38,7 +32,7 @@ def _content(kind, enrolment):
         session_line = [_("Bijeenkomst: %(when)s, %(where)s.") % {
             "when": _when(enrolment.session), "where": enrolment.session.location or enrolment.session.online_url or "-"}]
     if kind == "enrolled":
-        if enrolment.status == "requested":
+        if enrolment.status == EnrolmentStatus.REQUESTED:
             return (_("Inschrijving ontvangen: %(course)s") % {"course": course},
                     [_("U bent ingeschreven voor %(course)s.") % {"course": course}, *session_line,
                      _("Uw inschrijving wordt actief zodra de betaling is bevestigd.")], (_("Betalen"), detail))
@@ -51,18 +45,16 @@ def _content(kind, enrolment):
                  _("Komt er een plaats vrij, dan krijgt u die automatisch en sturen we u een e-mail.")],
                 (_("Mijn Glashelder"), dashboard))
     if kind == "promoted":
-        extra = [_("Rond de betaling af om uw plaats te bevestigen.")] if enrolment.status == "requested" else []
+        extra = [_("Rond de betaling af om uw plaats te bevestigen.")] if enrolment.status == EnrolmentStatus.REQUESTED else []
         return (_("Er is een plaats vrijgekomen: %(course)s") % {"course": course},
                 [_("Goed nieuws: er is een plaats vrijgekomen en die is voor u.") , *session_line, *extra],
                 (_("Naar de cursus"), detail))
     if kind == "payment_paid":
-        payment = enrolment.payments.filter(status="paid").order_by("-paid_at").first()
+        payment = enrolment.payments.filter(status=PaymentStatus.PAID).order_by("-paid_at").first()
         amount = payment.amount if payment else enrolment.course.price
-        from .templatetags.enrolment_tags import euro
-
         return (_("Betaling ontvangen: %(course)s") % {"course": course},
                 [_("We hebben uw betaling van %(amount)s ontvangen. Uw inschrijving voor %(course)s is actief.")
-                 % {"amount": euro(amount), "course": course}, *session_line],
+                 % {"amount": format_euro(amount), "course": course}, *session_line],
                 (_("Naar de cursus"), detail))
     if kind == "cancelled":
         return (_("Inschrijving geannuleerd: %(course)s") % {"course": course},
@@ -91,16 +83,9 @@ def _content(kind, enrolment):
 
 
 def _send(*, to, subject, paragraphs, action, attachments=()):
+    """One message in the shared layout (enrolment/email/message): greeting, paragraphs, a link."""
     context = {"subject": subject, "paragraphs": paragraphs, "action": action}
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=render_to_string("enrolment/email/message.txt", context),
-        to=[to],
-    )
-    message.attach_alternative(render_to_string("enrolment/email/message.html", context), "text/html")
-    for attachment in attachments:
-        message.attach(*attachment)
-    message.send()
+    send_templated_mail("enrolment/email/message", context, [to], attachments)
 
 
 def session_ics(session, enrolment):
@@ -156,7 +141,3 @@ def send_certificate_reminder(*, certificate_id):
             ],
             action=(_("Naar de cursus"), course_url),
         )
-
-
-def reminder_window():
-    return datetime.timedelta(days=2)

@@ -24,9 +24,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail import hooks
 
+from courses.choices import ReviewStatus
 from courses.models import CoursePage, Instrument, Session
 from courses.models import Provider as CourseProvider
 from courses.selectors import provider_ids
+from glashelder.kernel.choices import AuthorityKind, Level
 from glashelder.offices.models import Office
 
 from . import selectors, services
@@ -76,10 +78,10 @@ def onboarding_path(office, enrolled_course_ids):
         return next((i for i, f in enumerate(fragments) if f in name), len(fragments))
 
     instruments.sort(key=lambda i: (rank(i), i.sort_order, i.name))
-    level = "gemeente" if office.authority.kind == "gemeente" else "provincie"
+    level = Level.GEMEENTE if office.authority.kind == AuthorityKind.GEMEENTE else Level.PROVINCIE
     courses = (
-        CoursePage.objects.live().public().filter(review_status="approved", instruments__in=instruments)
-        .filter(Q(level=level) | Q(level="beide"))
+        CoursePage.objects.live().public().filter(review_status=ReviewStatus.APPROVED, instruments__in=instruments)
+        .filter(Q(level=level) | Q(level=Level.BEIDE))
         .filter(**CoursePage._meta.get_field("audience_roles").lookup_for("audience_roles", office.role))
         .exclude(pk__in=enrolled_course_ids)
         .select_related("provider").prefetch_related("instruments").distinct().order_by("title")
@@ -326,7 +328,7 @@ def module_view(request, enrolment_id, module_id):
         "results": results,
         "score": score,
         "passed": services.check_passed(progress, module, course),
-        "needs_pass": course.completion_rule == "modules_checks" and bool(questions),
+        "needs_pass": course.checks_must_pass and bool(questions),
         "module_number": position + 1,
         "module_total": len(modules),
         "next_module": modules[position + 1] if position + 1 < len(modules) else None,

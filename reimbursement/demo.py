@@ -19,7 +19,15 @@ from glashelder.offices.models import Authority, GriffieMember, Office, OfficeSt
 
 from . import services
 from .legal_bases import seed_legal_bases
-from .models import Claim, LegalBasis, Reservation, ReservationKind, TrainingPolicy
+from .models import (
+    ApprovingGroup,
+    Claim,
+    ClaimStatus,
+    LegalBasis,
+    Reservation,
+    ReservationKind,
+    TrainingPolicy,
+)
 
 GEMEENTE_TERM = datetime.date(2026, 3, 26)
 
@@ -35,26 +43,26 @@ AMSTERDAM_MEMBERS = [
     ("nina.postma@example.org", "Nina", "Postma", Role.WETHOUDER),
 ]
 
-# (member key, state, days ago completed). Exported claims are made first, so the later approvals stay "approved".
+# (member key, state, days ago completed). Exported claims are made first, so the later approvals stay approved.
 UTRECHT_CLAIMS = [
-    ("deelnemer", "exported", 40),
-    ("pieter", "exported", 35),
-    ("deelnemer", "approved", 20),
-    ("deelnemer", "returned", 12),
-    ("deelnemer", "draft", 2),
-    ("pieter", "submitted", 6),
-    ("pieter", "rejected", 25),
-    ("lotte", "submitted", 4),
-    ("karim", "submitted", 8),
+    ("deelnemer", ClaimStatus.EXPORTED, 40),
+    ("pieter", ClaimStatus.EXPORTED, 35),
+    ("deelnemer", ClaimStatus.APPROVED, 20),
+    ("deelnemer", ClaimStatus.RETURNED, 12),
+    ("deelnemer", ClaimStatus.DRAFT, 2),
+    ("pieter", ClaimStatus.SUBMITTED, 6),
+    ("pieter", ClaimStatus.REJECTED, 25),
+    ("lotte", ClaimStatus.SUBMITTED, 4),
+    ("karim", ClaimStatus.SUBMITTED, 8),
 ]
 AMSTERDAM_CLAIMS = [
-    ("eva", "exported", 38),
-    ("eva", "approved", 18),
-    ("eva", "draft", 3),
-    ("daan", "submitted", 5),
-    ("daan", "returned", 10),
-    ("nina", "rejected", 22),
-    ("daan", "approved", 15),
+    ("eva", ClaimStatus.EXPORTED, 38),
+    ("eva", ClaimStatus.APPROVED, 18),
+    ("eva", ClaimStatus.DRAFT, 3),
+    ("daan", ClaimStatus.SUBMITTED, 5),
+    ("daan", ClaimStatus.RETURNED, 10),
+    ("nina", ClaimStatus.REJECTED, 22),
+    ("daan", ClaimStatus.APPROVED, 15),
 ]
 
 
@@ -85,7 +93,7 @@ def _policies(utrecht, amsterdam, year, users):
         defaults={
             "budget": Decimal("25000.00"), "cap_per_member": Decimal("2000.00"), "cap_per_course": Decimal("500.00"),
             "eligible_roles": roles_gemeente, "prior_approval_required": True, "direct_payment_allowed": False,
-            "claim_deadline_days": 60, "four_eyes_threshold": None, "executive_approver": "college",
+            "claim_deadline_days": 60, "four_eyes_threshold": None, "executive_approver": ApprovingGroup.COLLEGE,
             "contact_email": "griffie@amsterdam.example", "updated_by": users["griffie_amsterdam"],
             "contact_text": "Vraag vóór de inschrijving toestemming aan; de griffie beslist binnen een week.",
         },
@@ -116,18 +124,18 @@ def _free_course(person, courses, office=None):
 
 
 def _claim_to_state(claim, state, griffie, member):
-    if state == "draft":
+    if state == ClaimStatus.DRAFT:
         return claim
     services.claim_update(
         claim=claim, member=member, functional_reason=claim.functional_reason,
         member_remark="", non_partisan_statement=True,
     )
     services.claim_submit(claim=claim, member=member)
-    if state == "returned":
+    if state == ClaimStatus.RETURNED:
         services.claim_return(claim=claim, actor=griffie, question="Kunt u het programma van de cursus toevoegen in een opmerking?")
-    elif state == "rejected":
+    elif state == ClaimStatus.REJECTED:
         services.claim_reject(claim=claim, actor=griffie, reason="De scholing valt in een jaar waarin uw maximum al is bereikt.")
-    elif state in ("approved", "exported"):
+    elif state in (ClaimStatus.APPROVED, ClaimStatus.EXPORTED):
         services.claim_approve(claim=claim, actor=griffie, decision_reference="B&W 2026/117" if claim.role == Role.WETHOUDER else "")
     return claim
 
@@ -146,7 +154,7 @@ def _claims(authority, griffie, members, plan, courses):
             made.append((_claim_to_state(claim, state, griffie, person), state))
         except services.ClaimError:
             continue
-    exported = [c for c, state in made if state == "exported"]
+    exported = [c for c, state in made if state == ClaimStatus.EXPORTED]
     if exported:
         today = timezone.localdate()
         services.claims_export(authority=authority, actor=griffie, period_start=today, period_end=today)
@@ -186,8 +194,8 @@ def load(users):
         (utrecht, griffie, utrecht_members, UTRECHT_CLAIMS),
         (amsterdam, griffie_amsterdam, amsterdam_members, AMSTERDAM_CLAIMS),
     ):
-        exported = [row for row in plan if row[1] == "exported"]
-        rest = [row for row in plan if row[1] != "exported"]
+        exported = [row for row in plan if row[1] == ClaimStatus.EXPORTED]
+        rest = [row for row in plan if row[1] != ClaimStatus.EXPORTED]
         _claims(authority, griffie_user, members, exported, courses)
         _claims(authority, griffie_user, members, rest, courses)
 

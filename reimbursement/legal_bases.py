@@ -1,4 +1,4 @@
-"""The legal bases seeded from the domain notes (shared/domain/legal-and-domain.md, §1).
+"""The legal bases seeded from the project's legal and domain brief (§1, right to reimbursement).
 
 The 2019 Rechtspositiebesluit decentrale politieke ambtsdragers (Stb. 2018, 386)
 is the current basis; its article numbers for training (3.3.3 gemeente, 2.3.3
@@ -10,6 +10,8 @@ Wagtail admin (snippets) or the Django admin.
 """
 
 import datetime
+
+from glashelder.kernel.choices import Level
 
 RPB_2019 = "Rechtspositiebesluit decentrale politieke ambtsdragers (Stb. 2018, 386)"
 RPB_2019_NOTE = (
@@ -55,7 +57,7 @@ def seed_legal_bases(LegalBasis):
     """Create the seeded rows that are missing; never overwrite what the redactie edited. Idempotent."""
     created = 0
     for role, level, articles, payer, rules in CURRENT:
-        start = GEMEENTE_START_2019 if level == "gemeente" else PROVINCIE_START_2019
+        start = GEMEENTE_START_2019 if level == Level.GEMEENTE else PROVINCIE_START_2019
         _, made = LegalBasis.objects.get_or_create(
             role=role,
             level=level,
@@ -70,7 +72,7 @@ def seed_legal_bases(LegalBasis):
         )
         created += made
     for role, level, regulation, articles, payer, rules in PREDECESSORS:
-        end = GEMEENTE_START_2019 if level == "gemeente" else PROVINCIE_START_2019
+        end = GEMEENTE_START_2019 if level == Level.GEMEENTE else PROVINCIE_START_2019
         _, made = LegalBasis.objects.get_or_create(
             role=role,
             level=level,

@@ -197,7 +197,6 @@ class ClaimStatus(models.TextChoices):
 
 DECIDED_STATUSES = (ClaimStatus.APPROVED, ClaimStatus.REJECTED, ClaimStatus.EXPORTED)
 SPENT_STATUSES = (ClaimStatus.APPROVED, ClaimStatus.EXPORTED)
-OPEN_STATUSES = (ClaimStatus.DRAFT, ClaimStatus.SUBMITTED, ClaimStatus.RETURNED)
 
 
 class ClaimExport(models.Model):
@@ -327,6 +326,15 @@ class Claim(models.Model):
         return self.status in (ClaimStatus.DRAFT, ClaimStatus.RETURNED)
 
     @property
+    def is_returned(self):
+        return self.status == ClaimStatus.RETURNED
+
+    @property
+    def is_spent(self):
+        """Approved (and perhaps exported): the amount counts against the budget."""
+        return self.status in SPENT_STATUSES
+
+    @property
     def net_approved(self):
         if self.amount_approved is None:
             return None
@@ -385,6 +393,10 @@ class ClaimEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise RuntimeError("Claim events are append-only.")
+
+    @property
+    def is_reversal(self):
+        return self.action == self.Action.REVERSED
 
 
 class ExportLineKind(models.TextChoices):
@@ -553,3 +565,7 @@ class Reservation(models.Model):
 
     def __str__(self):
         return self.number
+
+    @property
+    def is_granted(self):
+        return self.status == ReservationStatus.GRANTED

@@ -8,7 +8,7 @@ from django.db.models.functions import Coalesce
 
 from courses.models import CoursePage
 from enrolment.models import Enrolment, EnrolmentStatus
-from glashelder.offices.models import GriffieMember, Office, OfficeStatus
+from glashelder.offices.models import Office, OfficeStatus
 from glashelder.offices.selectors import griffie_authorities
 
 from .models import (
@@ -25,13 +25,6 @@ from .models import (
 MONEY = Value(Decimal("0.00"))
 
 
-def claims_for_griffie(user, authority):
-    """Claims of `authority`, if `user` is on its griffie; nothing otherwise."""
-    if not GriffieMember.objects.filter(user=user, authority=authority).exists():
-        return Claim.objects.none()
-    return Claim.objects.filter(authority=authority)
-
-
 def claims_for_member(user):
     if not user.is_authenticated:
         return Claim.objects.none()
@@ -42,12 +35,6 @@ def reservations_for_member(user):
     if not user.is_authenticated:
         return Reservation.objects.none()
     return Reservation.objects.filter(member=user)
-
-
-def reservations_for_griffie(user, authority):
-    if not GriffieMember.objects.filter(user=user, authority=authority).exists():
-        return Reservation.objects.none()
-    return Reservation.objects.filter(authority=authority)
 
 
 @dataclass

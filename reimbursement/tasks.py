@@ -5,36 +5,13 @@ Each task takes ids only (task arguments must be JSON) and re-reads the rows.
 
 import datetime
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django_tasks import task
 
+from glashelder.kernel.mail import absolute, send_templated_mail
 from glashelder.offices.models import GriffieMember
 
 from .models import Claim, Reservation, ReservationStatus
-
-
-def absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
-def send_mail_templates(name, context, to, attachments=()):
-    """Render reimbursement/email/<name>_subject.txt, .txt and .html in Dutch and send one message."""
-    if not to:
-        return None
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"reimbursement/email/{name}_subject.txt", context).strip()
-        text = render_to_string(f"reimbursement/email/{name}.txt", context)
-        html = render_to_string(f"reimbursement/email/{name}.html", context)
-    message = EmailMultiAlternatives(subject=" ".join(subject.split()), body=text, to=to)
-    message.attach_alternative(html, "text/html")
-    for filename, content, mimetype in attachments:
-        message.attach(filename, content, mimetype)
-    message.send()
-    return message
 
 
 @task()
@@ -49,7 +26,7 @@ def send_claim_decision(claim_id):
         "event": last,
         "claim_url": absolute(reverse("reimbursement:member_claim", args=[claim.number])),
     }
-    send_mail_templates("claim_decision", context, [claim.member.email])
+    send_templated_mail("reimbursement/email/claim_decision", context, [claim.member.email])
 
 
 @task()
@@ -58,7 +35,7 @@ def send_reservation_decision(reservation_id):
     if reservation is None or reservation.member is None or reservation.status == ReservationStatus.REQUESTED:
         return
     context = {"reservation": reservation, "list_url": absolute(reverse("reimbursement:member_reservations"))}
-    send_mail_templates("reservation_decision", context, [reservation.member.email])
+    send_templated_mail("reimbursement/email/reservation_decision", context, [reservation.member.email])
 
 
 @task()
@@ -72,7 +49,7 @@ def send_griffie_request_notice(reservation_id):
     )
     url = reverse("reimbursement:griffie_reservation", args=[reservation.authority.cbs_code, reservation.number])
     context = {"reservation": reservation, "url": absolute(url)}
-    send_mail_templates("request_notice", context, recipients)
+    send_templated_mail("reimbursement/email/request_notice", context, recipients)
 
 
 @task()
@@ -85,8 +62,8 @@ def send_purchase_order(reservation_id):
         return
     context = {"reservation": reservation, "authority": reservation.authority}
     pdf = purchase_order_pdf(reservation)
-    send_mail_templates(
-        "purchase_order", context, [reservation.provider_email],
+    send_templated_mail(
+        "reimbursement/email/purchase_order", context, [reservation.provider_email],
         attachments=[(f"inkooporder-{reservation.order_number}.pdf", pdf, "application/pdf")],
     )
 
@@ -105,5 +82,5 @@ def send_claim_digest(authority_id, day, claim_ids):
         "day": day,
         "queue_url": absolute(reverse("reimbursement:griffie_home", args=[claims[0].authority_code])),
     }
-    send_mail_templates("claim_digest", context, recipients)
+    send_templated_mail("reimbursement/email/claim_digest", context, recipients)
     return len(claims)

@@ -1,4 +1,6 @@
-"""Template helpers of the catalogue: Dutch money, hours and the extension panels."""
+"""Template helpers of the catalogue: price, hours and the extension panels.
+
+Amounts are formatted by the site's `money` library (`{% load money %}`)."""
 
 from decimal import Decimal
 
@@ -6,19 +8,9 @@ from django import template
 from django.template.loader import get_template
 from django.utils.translation import gettext as _
 
-from glashelder.kernel import money
+from glashelder.kernel.money import format_euro
 
 register = template.Library()
-
-
-def format_euro(amount):
-    """`Decimal('1234.5')` → `€ 1.234,50` (Dutch notation, non-breaking space)."""
-    return money.format_euro(amount or 0)
-
-
-@register.filter
-def euro(amount):
-    return format_euro(amount)
 
 
 @register.filter

@@ -1,16 +1,8 @@
-"""Template helpers of the enrolment app: Dutch money formatting and progress."""
+"""Template helpers of the enrolment app: progress. Amounts: `{% load money %}`."""
 
 from django import template
 
-from glashelder.kernel.money import format_euro
-
 register = template.Library()
-
-
-@register.filter
-def euro(amount):
-    """`€ 1.234,50`: the Dutch way, from a Decimal (never a float)."""
-    return format_euro(amount)
 
 
 @register.filter

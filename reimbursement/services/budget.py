@@ -17,8 +17,9 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from glashelder.kernel.money import format_euro_text as euro
+
 from ..models import ZERO, TrainingPolicy
-from ..money import euro
 from ..selectors import reserved_amount, spent_amount
 from .errors import BudgetError, EligibilityError
 

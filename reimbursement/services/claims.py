@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 
 from enrolment.models import Enrolment, EnrolmentStatus, PaymentMethod, PaymentStatus
 from glashelder.kernel.audit import audit_log
+from glashelder.kernel.money import format_euro_text as euro
+from glashelder.kernel.money import to_money
 from glashelder.kernel.transitions import durable, transition
 from glashelder.offices.models import Office
 
@@ -32,7 +34,6 @@ from ..models import (
     ReservationStatus,
     TrainingPolicy,
 )
-from ..money import euro, to_money
 from .budget import budget_check
 from .common import (
     Action,

@@ -23,6 +23,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from glashelder.kernel.audit import audit_log
+from glashelder.kernel.money import format_euro_text as euro
 
 from .. import export_formats
 from ..models import (
@@ -38,7 +39,6 @@ from ..models import (
     ExportLineKind,
     TrainingPolicy,
 )
-from ..money import euro
 from .common import Action, _local_date, _name, _require_griffie
 from .errors import NothingToExportError, TransitionError
 

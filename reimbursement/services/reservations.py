@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from enrolment.services import EnrolmentError, enrolment_activate_paid_by_authority
+from glashelder.kernel.money import to_money
 from glashelder.kernel.transitions import durable, transition
 
 from .. import tasks
@@ -25,7 +26,6 @@ from ..models import (
     ReservationKind,
     ReservationStatus,
 )
-from ..money import to_money
 from .budget import budget_check
 from .common import (
     _check_course,

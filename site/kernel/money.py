@@ -1,7 +1,8 @@
 """Money: Decimal euros with two places, shown the Dutch way (`€ 1.234,50`).
 
-The one formatter of the platform; `courses` is the lowest layer, so the
-enrolment and reimbursement apps import it from here.
+The one formatter of the platform. Templates use the `euro` filter of the
+`money` template library (`{% load money %}`, non-breaking space); text that is
+not HTML (messages, error messages, exports) uses `format_euro_text`.
 """
 
 from decimal import ROUND_HALF_UP, Decimal
@@ -36,3 +37,8 @@ def format_euro(value, *, space=NBSP):
         whole = whole[:-3]
     groups.insert(0, whole)
     return f"€{space}{sign}{'.'.join(groups)},{cents}"
+
+
+def format_euro_text(value):
+    """`€ 1.234,50` with a plain space, for text that is not HTML (messages, exports)."""
+    return format_euro(value, space=" ")

@@ -91,3 +91,12 @@ def validate_upload(uploaded, *, allowed=("application/pdf", "image/png", "image
             code="bad_type",
         )
     return content_type
+
+
+def validate_document(uploaded):
+    """A Wagtail document: the file's content must match its extension (a .pdf must be a PDF, ...)."""
+    extension = uploaded.name.rsplit(".", 1)[-1].lower() if "." in uploaded.name else ""
+    content_type = DOCUMENT_TYPES.get(extension)
+    if content_type is None:
+        raise ValidationError(_("Dit bestandstype is niet toegestaan."), code="bad_type")
+    return validate_upload(uploaded, allowed=(content_type,), max_size=DOCUMENT_MAX_SIZE)

@@ -102,6 +102,10 @@ class Office(models.Model):
     def is_verified(self):
         return self.status == OfficeStatus.VERIFIED
 
+    @property
+    def is_requested(self):
+        return self.status == OfficeStatus.REQUESTED
+
     def held_on(self, day):
         return self.start_date <= day and (self.end_date is None or day <= self.end_date)
 

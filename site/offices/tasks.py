@@ -4,29 +4,12 @@ Each task takes only ids (task arguments must be JSON) and re-reads the rows, so
 task that runs later sees the current state; a row deleted in the meantime sends nothing.
 """
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django_tasks import task
 
+from glashelder.kernel.mail import absolute, send_templated_mail
+
 from .models import GriffieMember, Office, OfficeInvitation, OfficeStatus
-
-
-def absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
-def send_mail_templates(name, context, to):
-    """Render enrolment/email/<name>_subject.txt, .txt and .html in Dutch and send one message."""
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string(f"offices/email/{name}_subject.txt", context).strip()
-        text = render_to_string(f"offices/email/{name}.txt", context)
-        html = render_to_string(f"offices/email/{name}.html", context)
-    message = EmailMultiAlternatives(subject=" ".join(subject.split()), body=text, to=to)
-    message.attach_alternative(html, "text/html")
-    message.send()
 
 
 @task()
@@ -38,7 +21,7 @@ def send_invitation(invitation_id):
         "invitation": invitation,
         "accept_url": absolute(reverse("offices:invitation_accept", args=[invitation.token])),
     }
-    send_mail_templates("office_invitation", context, [invitation.email])
+    send_templated_mail("offices/email/office_invitation", context, [invitation.email])
 
 
 @task()
@@ -47,7 +30,7 @@ def send_office_decision(office_id):
     if office is None or office.status == OfficeStatus.REQUESTED or not office.person.email:
         return
     context = {"office": office, "person": office.person, "offices_url": absolute(reverse("offices:office_list"))}
-    send_mail_templates("office_decision", context, [office.person.email])
+    send_templated_mail("offices/email/office_decision", context, [office.person.email])
 
 
 @task()
@@ -67,4 +50,4 @@ def send_office_request_notice(office_id):
         "requests_url": absolute(reverse("offices:griffie_requests", args=[office.authority.cbs_code])),
     }
     for recipient in recipients:  # one message each: colleagues' addresses stay private
-        send_mail_templates("office_request", context, [recipient])
+        send_templated_mail("offices/email/office_request", context, [recipient])

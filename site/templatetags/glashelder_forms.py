@@ -27,11 +27,6 @@ def is_checkbox(field):
     return isinstance(field.field.widget, forms.CheckboxInput)
 
 
-@register.filter
-def is_hidden_field(field):
-    return field.is_hidden
-
-
 @register.simple_tag
 def render_widget(field):
     widget = field.field.widget

@@ -11,7 +11,6 @@ from wagtail import hooks
 
 from courses.choices import CourseFormat
 from courses.models import ModulePage
-from courses.templatetags.courses_tags import format_euro
 from enrolment.models import Enrolment, EnrolmentStatus
 from glashelder.kernel.choices import Role
 from tests.factories import OfficeFactory, ProviderFactory, UserFactory, make_module
@@ -19,13 +18,6 @@ from tests.factories import OfficeFactory, ProviderFactory, UserFactory, make_mo
 from .builders import approved_course, instrument, session
 
 pytestmark = pytest.mark.django_db
-
-
-def test_euro_formatting():
-    assert format_euro(Decimal("1234.5")) == "€\u00a01.234,50"
-    assert format_euro(Decimal("95")) == "€\u00a095,00"
-    assert format_euro(Decimal("0.05")) == "€\u00a00,05"
-    assert format_euro(Decimal("1234567.891")) == "€\u00a01.234.567,89"
 
 
 def test_course_page_shows_what_a_member_needs(client, workflow):

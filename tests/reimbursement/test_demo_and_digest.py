@@ -100,7 +100,7 @@ def test_course_panel_shows_the_members_policy_and_request_buttons():
     panel = reimbursement_panel(request, course)
     html = render_to_string(panel["template"], panel["context"], request=request)
     assert "Vergoed door uw gemeente of provincie?" in html
-    assert "Toestemming vragen" in html and "€ 80,00" in html
+    assert "Toestemming vragen" in html and "€\u00a080,00" in html
     assert f"/mijn/toestemming/aanvragen/{course.pk}/" in html
 
 

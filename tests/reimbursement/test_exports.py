@@ -218,4 +218,4 @@ def test_claim_form_pdf_renders_with_number_legal_basis_and_history(griffie):
     assert "3.3.3" in text and "Rechtspositiebesluit" in text
     assert "niet gecontroleerd" in text
     assert "Goedgekeurd" in text and griffie.display_name in text
-    assert "€ 95,00" in text
+    assert "€\u00a095,00" in text

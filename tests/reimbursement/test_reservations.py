@@ -135,7 +135,7 @@ def test_direct_payment_activates_the_enrolment_and_sends_a_purchase_order(griff
     assert (payment.method, payment.status, payment.amount) == (PaymentMethod.AUTHORITY, PaymentStatus.PAID, Decimal("250.00"))
     order = next(m for m in mail.outbox if course.provider.email in m.to)
     assert reservation.order_number in order.subject
-    assert "GM0344" in order.body and "€ 250,00" in order.body and "Utrecht" in order.body
+    assert "GM0344" in order.body and "€\u00a0250,00" in order.body and "Utrecht" in order.body
     assert order.attachments[0][0].endswith(".pdf") and order.attachments[0][1].startswith(b"%PDF")
     assert selectors.budget_for(policy).reserved == Decimal("250.00")
 
