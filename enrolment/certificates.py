@@ -25,7 +25,7 @@ def certificate_html(certificate):
 
 
 def certificate_document(certificate):
-    from weasyprint import HTML
+    from weasyprint import HTML  # loaded only when a PDF is rendered: it is heavy, not part of a cycle
 
     return HTML(string=certificate_html(certificate), base_url=str(settings.BASE_DIR)).render()
 

@@ -10,10 +10,12 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django_tasks import task
+from icalendar import Calendar, Event
 
 from glashelder.kernel.mail import absolute, send_templated_mail
 from glashelder.kernel.money import format_euro
 
+from .certificates import certificate_filename, certificate_pdf
 from .models import Certificate, Enrolment, EnrolmentStatus, PaymentStatus
 from .reactions import deliver_event_reactions  # noqa: F401 - the outbox's task, listed with the others
 
@@ -89,8 +91,6 @@ def _send(*, to, subject, paragraphs, action, attachments=()):
 
 
 def session_ics(session, enrolment):
-    from icalendar import Calendar, Event
-
     cal = Calendar()
     cal.add("prodid", "-//Glashelder//NL")
     cal.add("version", "2.0")
@@ -116,8 +116,6 @@ def send_enrolment_mail(*, kind, enrolment_id):
         subject, paragraphs, action = _content(kind, enrolment)
         attachments = []
         if kind == "completed":
-            from .certificates import certificate_filename, certificate_pdf
-
             attachments.append((certificate_filename(enrolment.certificate), certificate_pdf(enrolment.certificate), "application/pdf"))
         if kind == "session_reminder" and enrolment.session_id:
             attachments.append(("bijeenkomst.ics", session_ics(enrolment.session, enrolment), "text/calendar"))

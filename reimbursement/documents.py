@@ -6,7 +6,7 @@ from django.utils import timezone, translation
 
 
 def _render_pdf(template, context):
-    from weasyprint import HTML
+    from weasyprint import HTML  # loaded only when a PDF is rendered: it is heavy, not part of a cycle
 
     with translation.override(settings.LANGUAGE_CODE):
         html = render_to_string(template, context)

@@ -11,6 +11,7 @@ from django_tasks import task
 from glashelder.kernel.mail import absolute, send_templated_mail
 from glashelder.offices.models import GriffieMember
 
+from .documents import purchase_order_pdf
 from .models import Claim, Reservation, ReservationStatus
 
 
@@ -55,7 +56,6 @@ def send_griffie_request_notice(reservation_id):
 @task()
 def send_purchase_order(reservation_id):
     """The provider gets the purchase order (PDF and e-mail) to invoice the authority."""
-    from .documents import purchase_order_pdf
 
     reservation = Reservation.objects.select_related("authority", "decided_by").filter(pk=reservation_id).first()
     if reservation is None or not reservation.order_number or not reservation.provider_email:

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from glashelder.kernel.audit import audit_log
 from glashelder.kernel.choices import Role
 from glashelder.offices.selectors import griffie_authority
 
@@ -114,7 +115,6 @@ def griffie_export_download(request, code, pk, fmt):
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     stamp = f"{export.authority.cbs_code}-{export.period_start:%Y%m%d}-{export.period_end:%Y%m%d}-{export.pk}"
-    from glashelder.kernel.audit import audit_log
 
     audit_log("claims_export_downloaded", actor=request.user, request=request, target=stamp, format=fmt)
     return response

@@ -20,6 +20,7 @@ import csv
 import datetime
 import io
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -389,7 +390,6 @@ def invitation_accept(*, invitation, user):
     The account's e-mail address must be the invited address (verified, case-insensitive),
     and an invitation is used once.
     """
-    from allauth.account.models import EmailAddress
 
     with _invitation_step(invitation) as step:
         invitation = step.obj
