@@ -11,7 +11,7 @@ from wagtail.documents import get_document_model
 
 from . import services
 from .demo_content import COURSES, IN_REVIEW_COURSE, PROVIDERS, VIDEO_URL
-from .models import CourseIndexPage, CoursePage, Instrument, ModulePage, Provider, Session
+from .models import CoursePage, Instrument, ModulePage, Provider, Session
 
 APPROVAL_COMMENT = "Getoetst: de inhoud is feitelijk, functiegericht en niet-partijpolitiek."
 
@@ -45,7 +45,7 @@ def _block(kind, *args):
     raise ValueError(kind)
 
 
-def _create_course(index, data, providers, editor, redactie, *, approve=True):
+def _create_course(data, providers, editor, redactie, *, approve=True):
     provider = providers[data["provider"]]
     author = editor if provider.editors_group and editor.groups.filter(pk=provider.editors_group_id).exists() else redactie
     course = CoursePage(
@@ -65,7 +65,7 @@ def _create_course(index, data, providers, editor, redactie, *, approve=True):
         live=False,
         owner=author,
     )
-    index.add_child(instance=course)
+    services.provider_folder_ensure(provider=provider).add_child(instance=course)
     course.instruments.set(Instrument.objects.filter(slug__in=data["instruments"]))
     course.save()  # a ParentalManyToManyField is written on save
     now = timezone.localtime().replace(minute=0, second=0, microsecond=0)
@@ -123,11 +123,10 @@ def load(users):
         providers[key] = provider
     editor, redactie = users["aanbieder"], users["redactie"]
     editor.groups.add(providers["raadswerk"].editors_group)
-    index = CourseIndexPage.objects.get()
     existing = set(CoursePage.objects.values_list("slug", flat=True))
     for data in COURSES:
         if data["slug"] not in existing:
-            _create_course(index, data, providers, editor, redactie)
+            _create_course(data, providers, editor, redactie)
     if IN_REVIEW_COURSE["slug"] not in existing:
-        _create_course(index, IN_REVIEW_COURSE, providers, editor, redactie, approve=False)
+        _create_course(IN_REVIEW_COURSE, providers, editor, redactie, approve=False)
     return providers

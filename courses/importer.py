@@ -21,7 +21,8 @@ from glashelder.kernel.choices import Level, Role
 from glashelder.kernel.sanitize import clean_html
 
 from .choices import CourseFormat
-from .models import RESERVED_COURSE_SLUGS, CourseIndexPage, CoursePage, Instrument
+from .models import RESERVED_COURSE_SLUGS, CoursePage, Instrument
+from .services import provider_folder_ensure
 
 LIST_FIELDS = ("instruments", "audience_roles", "learning_outcomes")
 CSV_SEPARATOR = ";"
@@ -125,14 +126,14 @@ def validate_rows(rows):
 def import_courses(*, provider, path):
     """Validate the whole file, then create every course as a draft submitted for review."""
     rows = validate_rows(read_rows(path))
-    index = CourseIndexPage.objects.get()
-    workflow = index.get_workflow()
+    folder = provider_folder_ensure(provider=provider)  # the provider's courses live in its folder
+    workflow = folder.get_workflow()
     created = []
     with transaction.atomic():
         for values in rows:
             instruments = list(Instrument.objects.filter(slug__in=values.pop("instruments")))
             course = CoursePage(provider=provider, live=False, **values)
-            index.add_child(instance=course)
+            folder.add_child(instance=course)
             course.instruments.set(instruments)
             course.save()  # a ParentalManyToManyField is written on save
             course.save_revision()

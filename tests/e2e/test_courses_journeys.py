@@ -12,7 +12,7 @@ from django.test import Client
 from playwright.sync_api import expect
 
 from courses.choices import CourseFormat
-from courses.models import CoursePage, ModulePage
+from courses.models import CoursePage, ModulePage, ProviderFolderPage
 from glashelder.kernel.choices import Role
 from tests.courses.builders import approved_course, instrument, session
 from tests.courses.conftest import make_editor, make_redactie
@@ -82,13 +82,11 @@ def test_editor_writes_and_submits_redactie_approves_and_it_is_listed(page, live
     provider = ProviderFactory(name="Vereniging Raadswerk")
     editor = make_editor(provider)
     redactie = make_redactie()
-    from courses.models import CourseIndexPage
+    folder = ProviderFolderPage.objects.get(provider=provider)
 
-    index = CourseIndexPage.objects.get()
-
-    # The provider editor writes a course in the Wagtail admin and submits it.
+    # The provider editor writes a course in the Wagtail admin, in their provider's folder, and submits it.
     login(page, live_server, editor)
-    page.goto(f"/admin/pages/add/courses/coursepage/{index.pk}/")
+    page.goto(f"/admin/pages/add/courses/coursepage/{folder.pk}/")
     page.locator("#id_title").fill("Rekenkamer voor beginners")
     page.locator("#id_summary").fill("Wat doet de rekenkamer en hoe gebruikt u haar rapporten?")
     page.get_by_label("Rekenkamer", exact=True).check()
