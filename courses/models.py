@@ -7,14 +7,17 @@ from decimal import Decimal
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models, transaction
 from django.db.models import F, Prefetch, Value
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import resolve_url
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -32,6 +35,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from glashelder.kernel import roles
 from glashelder.kernel.choices import Level, Role
 from glashelder.kernel.fields import MultipleChoiceField
 
@@ -40,6 +44,12 @@ from .catalogue import catalogue_context, course_page_context
 from .choices import CourseFormat, InstrumentKind, ReviewStatus
 from .forms import ReviewCommentForm, ReviewRejectForm
 from .panels import ReviewStatusPanel
+
+
+def login_redirect(request):
+    """To the login page, and back to this page afterwards."""
+    query = urlencode({REDIRECT_FIELD_NAME: request.get_full_path()})
+    return HttpResponseRedirect(f"{resolve_url(settings.LOGIN_URL)}?{query}")
 
 
 class ProviderQuerySet(models.QuerySet):
@@ -314,7 +324,8 @@ class CoursePageManager(PageManager.from_queryset(CoursePageQuerySet)):
 
 
 class CoursePageForm(WagtailAdminPageForm):
-    """The course editor form. The provider is the one whose folder the course is in."""
+    """The course editor form. The provider is the one whose folder the course is in;
+    the preview module is one of the course's own modules."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -323,6 +334,11 @@ class CoursePageForm(WagtailAdminPageForm):
             course.provider_id = ProviderFolderPage.objects.filter(pk=self.parent_page.pk).values_list(
                 "provider_id", flat=True
             ).first()
+        field = self.fields.get("preview_module")
+        if field is not None:
+            field.queryset = (
+                ModulePage.objects.child_of(course).order_by("path") if course.pk else ModulePage.objects.none()
+            )
 
     def clean_slug(self):
         slug = self.cleaned_data.get("slug")
@@ -340,6 +356,9 @@ class CoursePage(CataloguePathMixin, Page):
     Only a course whose current content passed the redactie's non-partisanship
     review (onpartijdigheidstoets) is published and counts as reimbursable;
     `review_status` and the approval fields record that decision.
+
+    The course page is public. The modules and documents of a paid course are for its
+    members (`members_content_open_to`), except the one preview module the provider chose.
     """
 
     provider = models.ForeignKey(Provider, verbose_name=_("aanbieder"), on_delete=models.PROTECT, related_name="courses")
@@ -378,6 +397,14 @@ class CoursePage(CataloguePathMixin, Page):
         "wagtailcore.Revision", verbose_name=_("goedgekeurde versie"), null=True, blank=True, editable=False,
         on_delete=models.SET_NULL, related_name="+",
     )
+    preview_module = models.ForeignKey(
+        "courses.ModulePage", verbose_name=_("proefmodule"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Deze module van de cursus kan iedereen lezen. De andere modules en de documenten van een betaalde "
+            "cursus zijn alleen voor deelnemers."
+        ),
+    )
 
     content_panels = [
         ReviewStatusPanel(heading=_("Onpartijdigheidstoets")),
@@ -389,7 +416,9 @@ class CoursePage(CataloguePathMixin, Page):
             heading=_("Voor wie en waarover"),
         ),
         MultiFieldPanel(
-            [FieldPanel("study_load_hours"), FieldPanel("price"), FieldPanel("language")], heading=_("Praktisch")
+            [FieldPanel("study_load_hours"), FieldPanel("price"), FieldPanel("language"),
+             FieldPanel("preview_module", widget=forms.Select)],
+            heading=_("Praktisch"),
         ),
         FieldPanel("learning_outcomes"),
         MultiFieldPanel(
@@ -469,6 +498,24 @@ class CoursePage(CataloguePathMixin, Page):
                 self.provider_id = provider_id
         return super().save(*args, **kwargs)
 
+    def members_content_open_to(self, user):
+        """May `user` read the modules and documents of this course? Everyone may for a
+        free course. For a paid course: members with an active or completed enrolment
+        (asked through the `glashelder_course_member` hook, which enrolment answers),
+        the provider's editors, the redactie and beheer."""
+        if self.is_free:
+            return True
+        if user is None or not user.is_authenticated or not user.is_active:
+            return False
+        if user.is_superuser or roles.is_redactie(user):
+            return True
+        if Provider.objects.edited_by(user).filter(pk=self.provider_id).exists():
+            return True
+        return any(fn(user, self) for fn in hooks.get_hooks("glashelder_course_member"))
+
+    def module_open_to(self, module, user):
+        return module.pk == self.preview_module_id or self.members_content_open_to(user)
+
     @property
     def is_free(self):
         return self.price == 0
@@ -494,6 +541,7 @@ class CoursePage(CataloguePathMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(course_page_context(request, self, modules=ModulePage.objects.live().child_of(self)))
+        context["modules_open"] = self.members_content_open_to(request.user)
         return context
 
     @property
@@ -520,7 +568,10 @@ class CoursePage(CataloguePathMixin, Page):
 
 
 class ModulePage(CataloguePathMixin, Page):
-    """A module of a course: ordered lessons built from StreamField blocks."""
+    """A module of a course: ordered lessons built from StreamField blocks.
+
+    Public when the course is free or when it is the course's preview module; otherwise for
+    the course's members (see CoursePage.members_content_open_to)."""
 
     levels_below_folder = 2
 
@@ -542,9 +593,14 @@ class ModulePage(CataloguePathMixin, Page):
         return self.get_parent().specific
 
     def serve(self, request, *args, **kwargs):
-        # Modules are public to read when their course is public.
+        # A module is public when its course is public and the module is open: a free
+        # course, or the preview module of a paid one. The rest is for members.
         course = self.course
         if not isinstance(course, CoursePage) or not course.is_approved_live:
+            raise Http404
+        if not course.module_open_to(self, request.user):
+            if not request.user.is_authenticated:
+                return login_redirect(request)
             raise Http404
         return super().serve(request, *args, **kwargs)
 
@@ -552,13 +608,16 @@ class ModulePage(CataloguePathMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         course = self.course
         siblings = list(ModulePage.objects.live().child_of(course).order_by("path").only("id", "title", "url_path", "path"))
-        index = next((i for i, m in enumerate(siblings) if m.pk == self.pk), 0)
+        members_open = course.members_content_open_to(request.user)
+        readable = [m for m in siblings if members_open or m.pk == course.preview_module_id]
+        index = next((i for i, m in enumerate(readable) if m.pk == self.pk), 0)
         context.update(
             {
                 "course": course,
                 "modules": siblings,
-                "previous_module": siblings[index - 1] if index > 0 else None,
-                "next_module": siblings[index + 1] if index + 1 < len(siblings) else None,
+                "modules_open": members_open,
+                "previous_module": readable[index - 1] if index > 0 else None,
+                "next_module": readable[index + 1] if index + 1 < len(readable) else None,
             }
         )
         return context

@@ -1,5 +1,6 @@
 """Wagtail admin integration of the catalogue: snippets for providers and
-instruments, the page chooser limited to the pages a user may see, and the rule that course and module pages are only ever
+instruments, the page chooser limited to the pages a user may see, members-only
+documents of paid courses, and the rule that course and module pages are only ever
 published through the redactie's onpartijdigheidstoets.
 
 Which pages a provider editor sees in the explorer, the admin API, the admin search,
@@ -17,7 +18,8 @@ from wagtail.snippets.views.snippets import EditView, HistoryView, SnippetViewSe
 
 from glashelder.kernel import roles
 
-from .models import CoursePage, Instrument, ModulePage, Provider
+from .documents import document_open_to
+from .models import CoursePage, Instrument, ModulePage, Provider, login_redirect
 from .selectors import admin_visible_pages, provider_ids
 
 
@@ -94,6 +96,16 @@ def hide_whole_site_reports(request, menu_items):
     """The page types usage report names other providers' pages (courses.middleware refuses it)."""
     if not roles.is_redactie(request.user):
         menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
+
+
+@hooks.register("before_serve_document")
+def members_only_documents(document, request):
+    """The documents of a paid course are for its members (see courses.documents)."""
+    if document_open_to(document, request.user):
+        return None
+    if not request.user.is_authenticated:
+        return login_redirect(request)
+    raise Http404
 
 
 def _refuse_direct_publish(request, page):

@@ -1,20 +1,23 @@
 """Authorisation matrix entries of the catalogue (format: tests/authz_world.py).
 
 Covers every URL of courses/urls.py and the page routes the app serves through
-Wagtail (catalogue, course, module),
+Wagtail (catalogue, course, module; paid modules and documents for members only),
 plus, as labels, the Wagtail admin's page listings, choosers, API, search, reports
 and page histories for two providers: each provider editor sees their own drafts
 and nothing of the other's (tests/courses/test_provider_isolation.py tries every
 admin URL in more variants).
 """
 
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from courses import services
 from courses.choices import CourseFormat
-from courses.models import CourseIndexPage, ModulePage
+from courses.models import CourseIndexPage, CoursePage, ModulePage
+from enrolment.models import Enrolment, EnrolmentStatus
 from tests.authz_world import Hides
-from tests.factories import make_course, make_session
+from tests.factories import make_course, make_module, make_session
 
 EVERYONE_200 = {
     "anonymous": 200, "participant": 200, "other_participant": 200, "griffie": 200, "griffie_other": 200,
@@ -36,6 +39,15 @@ def _draft_module(course, title, user):
     return module
 
 
+def _module_with_document(course, title, document):
+    content = [{"type": "document", "value": {"document": document.pk, "description": "Werkblad"}}]
+    module = ModulePage(title=title, intro="", estimated_minutes=10, live=False,
+                        lessons=[{"type": "lesson", "value": {"title": "Les", "content": content}}])
+    Page.objects.get(pk=course.pk).add_child(instance=module)
+    module.save_revision().publish()
+    return module
+
+
 def setup(world):
     services.review_workflow_ensure()
     world.index = CourseIndexPage.objects.get()
@@ -50,6 +62,22 @@ def setup(world):
     world.unreviewed_course = make_course(provider=world.provider, title="Ongetoetste cursus", publish=True, approved=False)
     world.live_course = make_course(provider=world.provider, title="Cursus met bijeenkomst", format=CourseFormat.LIVE)
     make_session(world.live_course)
+    # Paid content: world.course costs € 95; the participant has an active enrolment in it.
+    world.preview_module = make_module(world.course, title="Proefmodule")
+    CoursePage.objects.filter(pk=world.course.pk).update(preview_module=world.preview_module)
+    world.free_module = make_module(world.free_course, title="Gratis module")
+    Enrolment.objects.create(person=world.participant, office=world.office, course=world.course, status=EnrolmentStatus.ACTIVE)
+    world.provider.refresh_from_db()
+    world.document = get_document_model()(title="Werkblad voor deelnemers", collection=world.provider.collection)
+    world.document.file.save("werkblad.txt", ContentFile(b"Werkblad."), save=False)
+    world.document.save()
+    _module_with_document(world.course, "Module met werkblad", world.document)
+
+
+MEMBERS_ONLY = {
+    "anonymous": 302, "participant": 200, "other_participant": 404, "griffie": 404, "griffie_other": 404,
+    "provider": 200, "other_provider": 404, "redactie": 200, "beheer": 200,
+}
 
 
 def _admin_listing(provider=200, other_provider=200, **overrides):
@@ -93,7 +121,11 @@ CASES = [
     ("wagtail_serve: catalogue", lambda w: "/cursussen/", "get", EVERYONE_200),
     ("wagtail_serve: catalogue filtered", lambda w: "/cursussen/?rol=raadslid&prijs=betaald&q=begroting", "get", EVERYONE_200),
     ("wagtail_serve: course page", lambda w: w.course.url, "get", EVERYONE_200),
-    ("wagtail_serve: module page", lambda w: w.module.url, "get", EVERYONE_200),
+    # Paid online content: the preview module is public, the rest (documents included) is for members.
+    ("wagtail_serve: module page of a paid course", lambda w: w.module.url, "get", MEMBERS_ONLY),
+    ("wagtail_serve: preview module of a paid course", lambda w: w.preview_module.url, "get", EVERYONE_200),
+    ("wagtail_serve: module page of a free course", lambda w: w.free_module.url, "get", EVERYONE_200),
+    ("wagtaildocs_serve: document of a paid course", lambda w: w.document.url, "get", MEMBERS_ONLY),
     # Drafts and versions that did not pass the review are never public, not even to their own editors.
     ("wagtail_serve: draft course", lambda w: f"/cursussen/{w.draft_course.slug}/", "get", EVERYONE_404),
     ("wagtail_serve: draft module", lambda w: f"/cursussen/{w.draft_course.slug}/{w.draft_module.slug}/", "get", EVERYONE_404),

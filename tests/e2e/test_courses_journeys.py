@@ -38,7 +38,9 @@ def test_member_filters_catalogue_to_a_course_and_reads_it(page, axe_check):
         summary="De provinciale begroting lezen.",
     )
     session(target, days=12, capacity=8, title="Startbijeenkomst")
-    make_module(target, title="De provinciale cyclus", minutes=35)
+    preview = make_module(target, title="De provinciale cyclus", minutes=35)
+    make_module(target, title="Voor deelnemers", minutes=20)
+    CoursePage.objects.filter(pk=target.pk).update(preview_module=preview)  # the one module of a paid course anyone reads
     approved_course(title="Raadsvragen", instruments=[instrument("vragenrecht")], audience_roles=[Role.RAADSLID])
     approved_course(title="Begroting voor raadsleden", instruments=[instrument("budgetrecht")], audience_roles=[Role.RAADSLID])
 
@@ -61,6 +63,7 @@ def test_member_filters_catalogue_to_a_course_and_reads_it(page, axe_check):
     expect(page.get_by_text("8 plaatsen vrij")).to_be_visible()
     axe_check(page)
 
+    expect(page.get_by_role("link", name="Voor deelnemers")).to_have_count(0)  # for members only
     page.get_by_role("link", name="De provinciale cyclus").click()
     expect(page.locator("h1")).to_have_text("De provinciale cyclus")
     axe_check(page)
