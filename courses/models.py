@@ -268,6 +268,7 @@ class ProviderFolderPage(Page):
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.CoursePage"]
     is_creatable = False
+    preview_modes = []  # nothing of its own to show
 
     class Meta:
         verbose_name = _("map van een aanbieder")

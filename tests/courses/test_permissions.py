@@ -6,6 +6,7 @@ in every admin listing, chooser, API, search and report: test_provider_isolation
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
+from django.db.models import ProtectedError
 from django.urls import reverse
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 from wagtail.test.utils.form_data import querydict_from_html
@@ -58,6 +59,18 @@ def test_new_provider_gets_its_own_editors_group_folder_and_collection(workflow)
     folder.refresh_from_db()
     provider.refresh_from_db()
     assert folder.title == "Vernieuwde Vereniging" and provider.collection.name == "Aanbieder: Vernieuwde Vereniging"
+
+
+def test_a_provider_without_courses_can_be_deleted_and_its_folder_goes_too(workflow, other_course, other_provider):
+    provider = Provider.objects.create(name="Kortstondige Vereniging")
+    folder_id = ProviderFolderPage.objects.get(provider=provider).pk
+    provider.delete()
+    assert not Page.objects.filter(pk=folder_id).exists()
+    assert all(not problems for problems in Page.find_problems())
+    # A provider with courses is protected by them; its folder stays.
+    with pytest.raises(ProtectedError):
+        other_provider.delete()
+    assert ProviderFolderPage.objects.filter(provider=other_provider).exists()
 
 
 def test_old_grants_on_the_index_are_taken_away(provider, workflow):
