@@ -4,8 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 def _setup_catalogue(sender, **kwargs):
-    """After migrate (and after a test flush): the instrument taxonomy and the
-    review workflow on the course index. Runs once, for the last app with models,
+    """After migrate (and after a test flush): the instrument taxonomy, the
+    review workflow on the course index and every provider's editors group, folder
+    and collection. Runs once, for the last app with models,
     when the page tree (site's own handler) and every app's permissions exist."""
     # Imported here, not at the top: the app registry is not ready when apps.py is imported.
     from . import services
@@ -16,6 +17,7 @@ def _setup_catalogue(sender, **kwargs):
 
     services.seed_instruments()
     services.review_workflow_ensure()
+    services.providers_ensure()
 
 
 class CoursesConfig(AppConfig):

@@ -37,12 +37,12 @@ from .choices import CourseFormat
 from .models import (
     RESERVED_COURSE_SLUGS,
     CompletionRule,
-    CourseIndexPage,
     CoursePage,
     Instrument,
     ModulePage,
     Session,
 )
+from .services import provider_folder_ensure
 
 LIST_FIELDS = ("instruments", "audience_roles", "learning_outcomes")
 CSV_SEPARATOR = ";"
@@ -387,15 +387,15 @@ def import_rows(*, provider, rows, base_dir=None, user=None):
     drafts submitted for review (course first, then its modules). `user` is recorded
     as the owner and submitter; None for an import by beheer."""
     rows = validate_rows(rows, base_dir=base_dir)
-    index = CourseIndexPage.objects.get()
-    workflow = index.get_workflow()
+    folder = provider_folder_ensure(provider=provider)  # the provider's courses live in its folder
+    workflow = folder.get_workflow()
     created = []
     with transaction.atomic():
         for values in rows:
             instruments = list(Instrument.objects.filter(slug__in=values.pop("instruments")))
             sessions, modules = values.pop("sessions"), values.pop("modules")
             course = CoursePage(provider=provider, live=False, owner=user, **values)
-            index.add_child(instance=course)
+            folder.add_child(instance=course)
             course.instruments.set(instruments)
             course.save()  # a ParentalManyToManyField is written on save
             for number, session in enumerate(sessions, start=1):

@@ -7,14 +7,17 @@ from decimal import Decimal
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models, transaction
 from django.db.models import F, Prefetch, Value
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import resolve_url
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -41,6 +44,12 @@ from .catalogue import catalogue_context, course_page_context
 from .choices import CourseFormat, InstrumentKind, ReviewStatus
 from .forms import ReviewCommentForm, ReviewRejectForm
 from .panels import ReviewStatusPanel
+
+
+def login_redirect(request):
+    """To the login page, and back to this page afterwards."""
+    query = urlencode({REDIRECT_FIELD_NAME: request.get_full_path()})
+    return HttpResponseRedirect(f"{resolve_url(settings.LOGIN_URL)}?{query}")
 
 
 class ProviderQuerySet(models.QuerySet):
@@ -75,6 +84,12 @@ class Provider(models.Model):
     editors_group = models.OneToOneField(
         Group, verbose_name=_("redacteurengroep"), null=True, blank=True, on_delete=models.SET_NULL, related_name="provider"
     )
+    # The provider's own collection of documents and images: its editors add, change and choose
+    # only there (services.provider_editors_ensure).
+    collection = models.OneToOneField(
+        "wagtailcore.Collection", verbose_name=_("collectie"), null=True, blank=True, editable=False,
+        on_delete=models.SET_NULL, related_name="provider",
+    )
 
     objects = ProviderQuerySet.as_manager()
 
@@ -101,8 +116,8 @@ class Provider(models.Model):
         if not self.slug:
             self.slug = slugify(self.name)[:200]
         super().save(*args, **kwargs)
-        # Every provider gets its own editors group: courses.signals calls
-        # services.provider_editors_ensure after each save.
+        # Every provider gets its own editors group, folder of course pages and
+        # collection: courses.signals calls services.provider_editors_ensure after each save.
 
 
 class Instrument(index.Indexed, models.Model):
@@ -155,17 +170,32 @@ class Instrument(index.Indexed, models.Model):
 
 
 class CourseIndexPage(Page):
-    """The catalogue at `/cursussen/`. Lists published courses with filters and search."""
+    """The catalogue at `/cursussen/`. Lists published courses with filters and search.
+
+    Below it sits one `ProviderFolderPage` per provider, and the provider's courses below
+    that, so that Wagtail's page permissions can give each provider's editors their own
+    subtree. The folders do not show in public URLs: a course is `/cursussen/<course-slug>/`
+    and `route` finds it by its slug, which is unique across the catalogue.
+    """
 
     intro = RichTextField(_("introductie"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["glashelder.HomePage"]
-    subpage_types = ["courses.CoursePage"]
+    subpage_types = ["courses.ProviderFolderPage"]
     max_count = 1
 
     class Meta:
         verbose_name = _("cursusoverzicht")
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        # /cursussen/<course-slug>/...: the course two levels down, in whichever provider folder.
+        course = CoursePage.objects.descendant_of(self).filter(depth=self.depth + 2, slug=path_components[0]).first()
+        if course is None:
+            raise Http404
+        return course.route(request, path_components[1:])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -180,6 +210,86 @@ class CourseIndexPage(Page):
             )
         )
         return context
+
+
+def _without_provider_folder(page_path, levels_below_folder):
+    """`page_path` (a site-relative URL of a page in a provider folder) without the folder's segment:
+    `/cursussen/raadswerk/begroting/` becomes `/cursussen/begroting/`."""
+    trailing = page_path.endswith("/")
+    segments = [segment for segment in page_path.split("/") if segment]
+    if len(segments) > levels_below_folder:
+        del segments[-levels_below_folder - 1]
+    path = "/" + "/".join(segments)
+    return path + "/" if trailing and segments else path
+
+
+class CataloguePathMixin:
+    """Public URLs of courses and modules skip the provider folder they live in:
+    `/cursussen/<course-slug>/` and `/cursussen/<course-slug>/<module-slug>/`, as they were
+    before the folders existed (see CourseIndexPage.route)."""
+
+    levels_below_folder = 1
+
+    def get_url_parts(self, request=None):
+        parts = super().get_url_parts(request=request)
+        if not parts or parts[2] is None:
+            return parts
+        site_id, root_url, page_path = parts
+        return site_id, root_url, _without_provider_folder(page_path, self.levels_below_folder)
+
+
+class ProviderFolderPermissionTester(PagePermissionTester):
+    """A provider folder belongs to the platform. Its editors (and the redactie) may add
+    courses in it, through Wagtail's own page permissions; only beheer may edit, move,
+    copy, delete, lock or unpublish the folder itself."""
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        if user.is_active and not user.is_superuser:
+            self.permissions = self.permissions & {"add"}
+
+
+class ProviderFolderPage(Page):
+    """The folder of one provider's courses, directly below the course index.
+
+    It exists for Wagtail's permission model: the provider's editors group has *add* and
+    *change* on this folder only (services.provider_editors_ensure), so the explorer, page
+    chooser, admin API, admin search, reports and histories show an editor their own
+    provider's pages and nothing of any other provider's. Created and kept by
+    services.provider_folder_ensure, never in the admin. It has no page of its own on the
+    site: its URL is the catalogue's, and course URLs leave it out.
+    """
+
+    provider = models.OneToOneField(
+        Provider, verbose_name=_("aanbieder"), null=True, blank=True, editable=False, on_delete=models.SET_NULL,
+        related_name="folder",
+    )
+
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.CoursePage"]
+    is_creatable = False
+    preview_modes = []  # nothing of its own to show
+
+    class Meta:
+        verbose_name = _("map van een aanbieder")
+        verbose_name_plural = _("mappen van aanbieders")
+
+    def permissions_for_user(self, user):
+        return ProviderFolderPermissionTester(user, self)
+
+    def get_url_parts(self, request=None):
+        # The catalogue's own URL (the folder's segment is not part of any public URL).
+        parts = super().get_url_parts(request=request)
+        if not parts or parts[2] is None:
+            return parts
+        site_id, root_url, page_path = parts
+        return site_id, root_url, _without_provider_folder(page_path, 0)
+
+    def route(self, request, path_components):
+        raise Http404
+
+    def serve(self, request, *args, **kwargs):
+        raise Http404
 
 
 class CompletionRule(models.TextChoices):
@@ -214,54 +324,42 @@ class CoursePageManager(PageManager.from_queryset(CoursePageQuerySet)):
         )
 
 
-class ProviderPagePermissionTester(PagePermissionTester):
-    """Page permissions narrowed to the provider of a course.
-
-    Provider editors get add/change permission on the shared course index; this
-    tester takes every permission away on courses and modules of other providers,
-    so the edit, delete, move, copy, revisions and workflow views all refuse.
-    Publishing directly is never allowed for anyone but the workflow (see
-    wagtail_hooks.block_direct_publish).
-    """
-
-    def __init__(self, user, page):
-        super().__init__(user, page)
-        if user.is_active and not user.is_superuser and self.permissions:
-            if not roles.is_redactie(user):
-                course = page if isinstance(page, CoursePage) else page.get_parent().specific
-                if not Provider.objects.edited_by(user).filter(pk=getattr(course, "provider_id", None)).exists():
-                    self.permissions = set()
-
-    def can_submit_for_moderation(self):
-        return self.can_edit() and super().can_submit_for_moderation()
-
-
 class CoursePageForm(WagtailAdminPageForm):
-    """The course editor form: a provider editor can only choose their own provider."""
+    """The course editor form. The provider is the one whose folder the course is in;
+    the preview module is one of the course's own modules."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        user = self.for_user
-        field = self.fields.get("provider")
-        if user is not None and field is not None and not user.is_superuser:
-            if not roles.is_redactie(user):
-                field.queryset = Provider.objects.edited_by(user)
-                if field.queryset.count() == 1 and not self.instance.provider_id:
-                    self.initial["provider"] = field.queryset.first().pk
+        course = self.instance
+        if not course.provider_id and self.parent_page is not None:
+            course.provider_id = ProviderFolderPage.objects.filter(pk=self.parent_page.pk).values_list(
+                "provider_id", flat=True
+            ).first()
+        field = self.fields.get("preview_module")
+        if field is not None:
+            field.queryset = (
+                ModulePage.objects.child_of(course).order_by("path") if course.pk else ModulePage.objects.none()
+            )
 
     def clean_slug(self):
         slug = self.cleaned_data.get("slug")
-        if slug in RESERVED_COURSE_SLUGS:
-            raise ValidationError(_("Dit webadres is gereserveerd; kies een ander."))
+        if slug:
+            try:
+                self.instance.check_catalogue_slug(slug)
+            except ValidationError as error:
+                raise ValidationError(error.messages)
         return slug
 
 
-class CoursePage(Page):
-    """A course of one provider.
+class CoursePage(CataloguePathMixin, Page):
+    """A course of one provider, in that provider's folder below the course index.
 
     Only a course whose current content passed the redactie's non-partisanship
     review (onpartijdigheidstoets) is published and counts as reimbursable;
     `review_status` and the approval fields record that decision.
+
+    The course page is public. The modules and documents of a paid course are for its
+    members (`members_content_open_to`), except the one preview module the provider chose.
     """
 
     provider = models.ForeignKey(Provider, verbose_name=_("aanbieder"), on_delete=models.PROTECT, related_name="courses")
@@ -300,11 +398,18 @@ class CoursePage(Page):
         "wagtailcore.Revision", verbose_name=_("goedgekeurde versie"), null=True, blank=True, editable=False,
         on_delete=models.SET_NULL, related_name="+",
     )
+    preview_module = models.ForeignKey(
+        "courses.ModulePage", verbose_name=_("proefmodule"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Deze module van de cursus kan iedereen lezen. De andere modules en de documenten van een betaalde "
+            "cursus zijn alleen voor deelnemers."
+        ),
+    )
 
     content_panels = [
         ReviewStatusPanel(heading=_("Onpartijdigheidstoets")),
         *Page.content_panels,
-        FieldPanel("provider"),
         FieldPanel("summary"),
         FieldPanel("description"),
         MultiFieldPanel(
@@ -312,7 +417,9 @@ class CoursePage(Page):
             heading=_("Voor wie en waarover"),
         ),
         MultiFieldPanel(
-            [FieldPanel("study_load_hours"), FieldPanel("price"), FieldPanel("language")], heading=_("Praktisch")
+            [FieldPanel("study_load_hours"), FieldPanel("price"), FieldPanel("language"),
+             FieldPanel("preview_module", widget=forms.Select)],
+            heading=_("Praktisch"),
         ),
         FieldPanel("learning_outcomes"),
         MultiFieldPanel(
@@ -333,7 +440,7 @@ class CoursePage(Page):
         index.FilterField("price"),
         index.FilterField("review_status"),
     ]
-    parent_page_types = ["courses.CourseIndexPage"]
+    parent_page_types = ["courses.ProviderFolderPage"]
     subpage_types = ["courses.ModulePage"]
     base_form_class = CoursePageForm
 
@@ -345,14 +452,70 @@ class CoursePage(Page):
 
     def with_content_json(self, content):
         # The review record belongs to the course, not to a revision: publishing
-        # or reverting a revision never changes who approved what.
+        # or reverting a revision never changes who approved what. The provider is
+        # the folder's, whatever a revision says.
         obj = super().with_content_json(content)
         for name in REVIEW_FIELDS:
             setattr(obj, name, getattr(self, name))
+        obj.provider_id = self.provider_id
         return obj
 
-    def permissions_for_user(self, user):
-        return ProviderPagePermissionTester(user, self)
+    def check_catalogue_slug(self, slug):
+        """A course's slug is its public address `/cursussen/<slug>/`: unique across all
+        providers' folders and not one of the catalogue's own paths."""
+        if slug in RESERVED_COURSE_SLUGS:
+            raise ValidationError({"slug": _("Dit webadres is gereserveerd; kies een ander.")})
+        if CoursePage.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            raise ValidationError({"slug": _("Dit webadres is al in gebruik voor een andere cursus; kies een ander.")})
+
+    def _get_autogenerated_slug(self, base_slug):
+        # Wagtail makes a slug unique among siblings; a course's must be unique in the catalogue.
+        candidate, suffix = base_slug, 1
+        while candidate in RESERVED_COURSE_SLUGS or CoursePage.objects.filter(slug=candidate).exclude(pk=self.pk).exists():
+            suffix += 1
+            candidate = f"{base_slug}-{suffix}"
+        return candidate
+
+    def _check_place_in_catalogue(self):
+        parent = self.get_parent()
+        if parent is not None and parent.specific_class is not ProviderFolderPage:
+            raise ValidationError(_("Een cursus hoort in de map van haar aanbieder."))
+        self.check_catalogue_slug(self.slug)
+
+    def clean(self):
+        super().clean()
+        self._check_place_in_catalogue()
+
+    def minimal_clean(self):
+        super().minimal_clean()
+        self._check_place_in_catalogue()
+
+    def save(self, *args, **kwargs):
+        # The provider is the one whose folder the course is in.
+        parent = self.get_parent() if self.path else None
+        if parent is not None and parent.specific_class is ProviderFolderPage:
+            provider_id = ProviderFolderPage.objects.filter(pk=parent.pk).values_list("provider_id", flat=True).first()
+            if provider_id is not None:
+                self.provider_id = provider_id
+        return super().save(*args, **kwargs)
+
+    def members_content_open_to(self, user):
+        """May `user` read the modules and documents of this course? Everyone may for a
+        free course. For a paid course: members with an active or completed enrolment
+        (asked through the `glashelder_course_member` hook, which enrolment answers),
+        the provider's editors, the redactie and beheer."""
+        if self.is_free:
+            return True
+        if user is None or not user.is_authenticated or not user.is_active:
+            return False
+        if user.is_superuser or roles.is_redactie(user):
+            return True
+        if Provider.objects.edited_by(user).filter(pk=self.provider_id).exists():
+            return True
+        return any(fn(user, self) for fn in hooks.get_hooks("glashelder_course_member"))
+
+    def module_open_to(self, module, user):
+        return module.pk == self.preview_module_id or self.members_content_open_to(user)
 
     @property
     def is_free(self):
@@ -379,6 +542,7 @@ class CoursePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(course_page_context(request, self, modules=ModulePage.objects.live().child_of(self)))
+        context["modules_open"] = self.members_content_open_to(request.user)
         return context
 
     @property
@@ -409,8 +573,13 @@ class CoursePage(Page):
         )
 
 
-class ModulePage(Page):
-    """A module of a course: ordered lessons built from StreamField blocks."""
+class ModulePage(CataloguePathMixin, Page):
+    """A module of a course: ordered lessons built from StreamField blocks.
+
+    Public when the course is free or when it is the course's preview module; otherwise for
+    the course's members (see CoursePage.members_content_open_to)."""
+
+    levels_below_folder = 2
 
     intro = models.TextField(_("introductie"), blank=True)
     estimated_minutes = models.PositiveSmallIntegerField(_("geschatte duur (minuten)"), default=30)
@@ -425,17 +594,19 @@ class ModulePage(Page):
         verbose_name = _("module")
         verbose_name_plural = _("modules")
 
-    def permissions_for_user(self, user):
-        return ProviderPagePermissionTester(user, self)
-
     @property
     def course(self):
         return self.get_parent().specific
 
     def serve(self, request, *args, **kwargs):
-        # Modules are public to read when their course is public.
+        # A module is public when its course is public and the module is open: a free
+        # course, or the preview module of a paid one. The rest is for members.
         course = self.course
         if not isinstance(course, CoursePage) or not course.is_approved_live:
+            raise Http404
+        if not course.module_open_to(self, request.user):
+            if not request.user.is_authenticated:
+                return login_redirect(request)
             raise Http404
         return super().serve(request, *args, **kwargs)
 
@@ -443,13 +614,16 @@ class ModulePage(Page):
         context = super().get_context(request, *args, **kwargs)
         course = self.course
         siblings = list(ModulePage.objects.live().child_of(course).order_by("path").only("id", "title", "url_path", "path"))
-        index = next((i for i, m in enumerate(siblings) if m.pk == self.pk), 0)
+        members_open = course.members_content_open_to(request.user)
+        readable = [m for m in siblings if members_open or m.pk == course.preview_module_id]
+        index = next((i for i, m in enumerate(readable) if m.pk == self.pk), 0)
         context.update(
             {
                 "course": course,
                 "modules": siblings,
-                "previous_module": siblings[index - 1] if index > 0 else None,
-                "next_module": siblings[index + 1] if index + 1 < len(siblings) else None,
+                "modules_open": members_open,
+                "previous_module": readable[index - 1] if index > 0 else None,
+                "next_module": readable[index + 1] if index + 1 < len(readable) else None,
             }
         )
         return context

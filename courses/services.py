@@ -1,5 +1,5 @@
-"""Business rules of the catalogue: provider editors, the review workflow,
-the instrument taxonomy. Views, hooks, commands, the demo and tests call these.
+"""Business rules of the catalogue: provider editors and their subtrees, the review
+workflow, the instrument taxonomy. Views, hooks, commands, the demo and tests call these.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -19,21 +19,32 @@ from glashelder.kernel.roles import redactie_group
 
 from .choices import ReviewStatus
 from .instruments import INSTRUMENTS
-from .models import CourseIndexPage, CoursePage, Instrument, NonPartisanshipTask
+from .models import CourseIndexPage, CoursePage, Instrument, NonPartisanshipTask, Provider, ProviderFolderPage
 from .tasks import send_review_outcome
 
 REVIEW_WORKFLOW_NAME = "Onpartijdigheidstoets"
 REVIEW_TASK_NAME = "Onpartijdigheidstoets door de redactie"
 
-# Page permissions on the shared course index. Provider editors may create and
-# change (their own provider's, see ProviderPagePermissionTester) pages but never
-# publish: publishing happens only when the redactie approves in the workflow.
+# Provider editors have these on their own provider's folder only: they create and
+# change that provider's courses and modules, never publish (publishing happens only
+# when the redactie approves in the workflow), and Wagtail shows them nothing else.
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+# The redactie has these on the whole course index.
 REDACTIE_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unlock_page")
+# The redactie's documents and images: everything below the root collection.
 COLLECTION_PERMISSIONS = (
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "choose_document"),
     ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
+)
+# A provider's editors: their own provider's collection only.
+EDITOR_COLLECTION_PERMISSIONS = (
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
     ("wagtailimages", "choose_image"),
 )
 
@@ -62,19 +73,112 @@ def _grant_course_tree(group, page_codenames):
             )
 
 
+def _free_child_slug(parent, slug):
+    taken = set(parent.get_children().values_list("slug", flat=True))
+    candidate, number = slug, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{slug}-{number}"
+    return candidate
+
+
+def provider_folder_ensure(*, provider):
+    """The provider's folder below the course index, where its courses live; created
+    when missing, its title kept equal to the provider's name. None while the site has no
+    course index yet. Idempotent; the provider row is locked while the folder is made."""
+    folder = ProviderFolderPage.objects.filter(provider=provider).first()
+    if folder is None:
+        index = CourseIndexPage.objects.first()
+        if index is None:
+            return None
+        with transaction.atomic():
+            Provider.objects.select_for_update().filter(pk=provider.pk).first()
+            folder = ProviderFolderPage.objects.filter(provider=provider).first()
+            if folder is None:
+                index = CourseIndexPage.objects.get(pk=index.pk)  # fresh numchild for treebeard
+                folder = ProviderFolderPage(
+                    title=provider.name, slug=_free_child_slug(index, provider.slug or "aanbieder"),
+                    provider=provider, live=True,
+                )
+                index.add_child(instance=folder)
+    if folder.title != provider.name:
+        ProviderFolderPage.objects.filter(pk=folder.pk).update(title=provider.name, draft_title=provider.name)
+        folder.title = folder.draft_title = provider.name
+    return folder
+
+
+def provider_collection_ensure(*, provider):
+    """The provider's own collection of documents and images (below the root collection),
+    created when missing and named after the provider. None while there is no root collection."""
+    name = f"Aanbieder: {provider.name}"[:255]
+    collection = Collection.objects.filter(pk=provider.collection_id).first() if provider.collection_id else None
+    if collection is None:
+        root = Collection.get_first_root_node()
+        if root is None:
+            return None
+        with transaction.atomic():
+            locked = Provider.objects.select_for_update().filter(pk=provider.pk).first()
+            collection = Collection.objects.filter(pk=locked.collection_id).first() if locked and locked.collection_id else None
+            if collection is None:
+                collection = Collection.get_first_root_node().add_child(name=name)
+                Provider.objects.filter(pk=provider.pk).update(collection=collection)
+        provider.collection = collection
+    elif collection.name != name:
+        Collection.objects.filter(pk=collection.pk).update(name=name)
+        collection.name = name
+    return collection
+
+
 def provider_editors_ensure(*, provider):
-    """Give `provider` its own editors group with admin access, page
-    permissions on the course index (no publish) and snippet access to its own
-    provider record. Idempotent."""
+    """Give `provider` its own editors group with admin access, *add* and *change*
+    (never *publish*) on its own folder of course pages only, add/change/choose in its
+    own collection of documents and images only, and snippet access to its own provider
+    record. Permissions the group had anywhere else are taken away. Idempotent."""
     group = provider.editors_group
     if group is None:
         name = f"Aanbieder: {provider.name}"[:150]
         group, _created = Group.objects.get_or_create(name=name)
         type(provider).objects.filter(pk=provider.pk).update(editors_group=group)
         provider.editors_group = group
-    _grant_course_tree(group, EDITOR_PAGE_PERMISSIONS)
-    group.permissions.add(_perm("courses", "change_provider"))
+    group.permissions.add(_perm("wagtailadmin", "access_admin"), _perm("courses", "change_provider"))
+
+    folder = provider_folder_ensure(provider=provider)
+    if folder is not None:
+        for codename in EDITOR_PAGE_PERMISSIONS:
+            GroupPagePermission.objects.get_or_create(group=group, page=folder, permission=_perm("wagtailcore", codename))
+        GroupPagePermission.objects.filter(group=group).exclude(
+            page=folder, permission__codename__in=EDITOR_PAGE_PERMISSIONS
+        ).delete()
+
+    collection = provider_collection_ensure(provider=provider)
+    if collection is not None:
+        wanted = [_perm(app_label, codename) for app_label, codename in EDITOR_COLLECTION_PERMISSIONS]
+        for permission in wanted:
+            GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
+        GroupCollectionPermission.objects.filter(group=group).exclude(
+            collection=collection, permission__in=wanted
+        ).delete()
     return group
+
+
+def provider_folders_prune():
+    """Delete provider folders whose provider is gone and that hold no course."""
+    for folder in ProviderFolderPage.objects.filter(provider__isnull=True, numchild=0):
+        folder.delete()
+
+
+def course_provider_follow_folder(*, course_id, folder_id):
+    """After a move: the course belongs to the provider of the folder it is in now."""
+    provider_id = ProviderFolderPage.objects.filter(pk=folder_id).values_list("provider_id", flat=True).first()
+    if provider_id is not None:
+        CoursePage.objects.filter(pk=course_id).exclude(provider_id=provider_id).update(provider_id=provider_id)
+
+
+def providers_ensure():
+    """Every provider's editors group, folder and collection (after migrate: providers
+    created before the course index existed, or by an older version, get theirs)."""
+    for provider in Provider.objects.order_by("pk"):
+        provider_editors_ensure(provider=provider)
 
 
 def review_workflow_ensure():
@@ -181,7 +285,8 @@ def page_submit_for_review(*, page, user):
         raise ReviewError(_("Er is geen onpartijdigheidstoets ingesteld voor deze pagina."))
     if page.workflow_in_progress:
         raise ReviewError(_("Deze pagina wordt al beoordeeld."))
-    if not page.permissions_for_user(user).can_submit_for_moderation():
+    permissions = page.permissions_for_user(user)
+    if not (permissions.can_edit() and permissions.can_submit_for_moderation()):
         raise ReviewError(_("U mag deze pagina niet ter beoordeling indienen."))
     page.save_revision(user=user)
     return workflow.start(page, user)

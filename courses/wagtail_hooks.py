@@ -1,9 +1,14 @@
 """Wagtail admin integration of the catalogue: snippets for providers and
-instruments, provider-scoped page listings, and the rule that course and module
-pages are only ever published through the redactie's onpartijdigheidstoets."""
+instruments, the page chooser limited to the pages a user may see, members-only
+documents of paid courses, and the rule that course and module pages are only ever
+published through the redactie's onpartijdigheidstoets.
+
+Which pages a provider editor sees in the explorer, the admin API, the admin search,
+the reports and the histories follows from Wagtail's own page permissions on the
+provider's folder (services.provider_editors_ensure); nothing here filters those.
+"""
 
 from django.contrib import messages
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -13,8 +18,9 @@ from wagtail.snippets.views.snippets import EditView, HistoryView, SnippetViewSe
 
 from glashelder.kernel import roles
 
-from .models import CoursePage, Instrument, ModulePage, Provider
-from .selectors import is_provider_editor, provider_ids
+from .documents import document_open_to
+from .models import CoursePage, Instrument, ModulePage, Provider, login_redirect
+from .selectors import admin_visible_pages, provider_ids
 
 
 def _restricted(user):
@@ -75,24 +81,31 @@ register_snippet(ProviderViewSet)
 register_snippet(InstrumentViewSet)
 
 
-@hooks.register("construct_explorer_page_queryset")
-def only_own_provider_pages(parent_page, pages, request):
-    """Provider editors see only their own providers' courses and modules."""
-    user = request.user
-    if not _restricted(user) or not is_provider_editor(user):
-        return pages
-    own = provider_ids(user)
-    other_courses = CoursePage.objects.exclude(provider_id__in=own)
-    hidden = Q(pk__in=other_courses.values("pk"))
-    other_paths = list(other_courses.values_list("path", flat=True)[:500])
-    for path in other_paths:
-        hidden |= Q(path__startswith=path)
-    return pages.exclude(hidden)
-
-
 @hooks.register("construct_page_chooser_queryset")
-def only_own_provider_pages_in_chooser(pages, request):
-    return only_own_provider_pages(None, pages, request)
+def only_visible_pages_in_chooser(pages, request):
+    """Wagtail's page chooser lists any page; here it lists only the pages the user may
+    see in the admin (for a provider editor: the way down to their own folder, and their
+    own courses and modules)."""
+    if request.user.is_superuser:
+        return pages
+    return pages.filter(pk__in=admin_visible_pages(request.user).values("pk"))
+
+
+@hooks.register("construct_reports_menu")
+def hide_whole_site_reports(request, menu_items):
+    """The page types usage report names other providers' pages (courses.middleware refuses it)."""
+    if not roles.is_redactie(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
+
+
+@hooks.register("before_serve_document")
+def members_only_documents(document, request):
+    """The documents of a paid course are for its members (see courses.documents)."""
+    if document_open_to(document, request.user):
+        return None
+    if not request.user.is_authenticated:
+        return login_redirect(request)
+    raise Http404
 
 
 def _refuse_direct_publish(request, page):

@@ -48,6 +48,15 @@ def enrol_panel(request, course):
     return {"template": "enrolment/panels/enrol_box.html", "context": context, "order": 10}
 
 
+@hooks.register("glashelder_course_member")
+def enrolled_member(user, course):
+    """The members-only part of a paid course (modules beyond the preview, its documents)
+    is open to a person with an active or completed enrolment in it."""
+    return Enrolment.objects.filter(
+        person=user, course=course, status__in=(EnrolmentStatus.ACTIVE, EnrolmentStatus.COMPLETED)
+    ).exists()
+
+
 class ProviderEnrolmentsMenuItem(MenuItem):
     """A link in the Wagtail admin to the provider's enrolment, attendance and payment pages."""
 

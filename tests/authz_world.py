@@ -14,7 +14,10 @@ element, the POST data:
 - `method`: "GET" or "POST" (the test client does not enforce CSRF: the check is
   about authorisation, not CSRF, which has its own tests);
 - `expected`: `{role: status or tuple of statuses}` for **every** role in
-  ROLES. Someone without access to an object gets 404, not 403.
+  ROLES. Someone without access to an object gets 404, not 403. A role's
+  expectation may also be `Hides(status, *texts)`: that status, and a body that
+  contains none of `texts` (a listing that must not show another provider's
+  draft titles).
 """
 
 from decimal import Decimal
@@ -31,6 +34,18 @@ from tests.factories import (
     make_module,
     utrecht,
 )
+
+
+class Hides:
+    """An expected status (or tuple of statuses) whose body holds none of `texts`."""
+
+    def __init__(self, statuses, *texts):
+        self.statuses = tuple(statuses) if isinstance(statuses, tuple | list | set) else (statuses,)
+        self.texts = texts
+
+    def __repr__(self):
+        return f"Hides({self.statuses}, {', '.join(map(repr, self.texts))})"
+
 
 ROLES = (
     "anonymous",

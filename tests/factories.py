@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 from courses.choices import CourseFormat, ReviewStatus
 from courses.models import CourseIndexPage, CoursePage, Instrument, ModulePage, Provider, Session
+from courses.services import provider_folder_ensure
 from glashelder.kernel.choices import AuthorityKind, Level, Role
 from glashelder.offices.models import Authority, GriffieMember, Office, OfficeStatus
 
@@ -65,7 +66,7 @@ def course_index():
 
 
 def make_course(*, provider=None, title="Cursus begroting", instruments=(), publish=True, approved=True, **fields):
-    """Create a CoursePage under /cursussen/ (published and approved by default)."""
+    """Create a CoursePage at /cursussen/<slug>/, in its provider's folder (published and approved by default)."""
     provider = provider or ProviderFactory()
     defaults = {
         "summary": "Een korte samenvatting.",
@@ -81,7 +82,7 @@ def make_course(*, provider=None, title="Cursus begroting", instruments=(), publ
     if approved:
         course.review_status = ReviewStatus.APPROVED
         course.approved_at = timezone.now()
-    course_index().add_child(instance=course)
+    provider_folder_ensure(provider=provider).add_child(instance=course)
     if instruments:
         course.instruments.set(instruments)
     revision = course.save_revision()

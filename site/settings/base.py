@@ -89,6 +89,8 @@ MIDDLEWARE = [
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "glashelder.middleware.AuditContextMiddleware",
     "glashelder.middleware.RequireMFAMiddleware",
+    # Wagtail admin views that render a page for any id: 404 outside the user's own pages.
+    "courses.middleware.AdminPageScopeMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

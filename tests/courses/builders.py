@@ -7,7 +7,8 @@ from decimal import Decimal
 from django.utils import timezone
 
 from courses.choices import CourseFormat, ReviewStatus
-from courses.models import CourseIndexPage, CoursePage, Instrument, Session
+from courses.models import CoursePage, Instrument, Session
+from courses.services import provider_folder_ensure
 from glashelder.kernel.choices import Level, Role
 from tests.factories import ProviderFactory
 
@@ -27,16 +28,17 @@ def approved_course(*, provider=None, title=None, instruments=(), **fields):
         "learning_outcomes": "U kent de begrotingscyclus.",
     }
     values.update(fields)
+    provider = provider or ProviderFactory()
     course = CoursePage(
         title=title or f"Cursus {n:04d}",
         slug=f"cursus-{n:04d}",
-        provider=provider or ProviderFactory(),
+        provider=provider,
         live=True,
         review_status=ReviewStatus.APPROVED,
         approved_at=timezone.now(),
         **values,
     )
-    CourseIndexPage.objects.get().add_child(instance=course)
+    provider_folder_ensure(provider=provider).add_child(instance=course)
     if instruments:
         course.instruments.set(instruments)
         course.save()  # a ParentalManyToManyField is written on save

@@ -1,15 +1,19 @@
-"""Provider editors work only on their own provider's courses and never publish;
-the redactie reviews; everyone goes through the onpartijdigheidstoets. Tested
-per admin view."""
+"""Provider editors work only on their own provider's courses, in their provider's
+folder, and never publish; the redactie reviews; everyone goes through the
+onpartijdigheidstoets. Tested per admin view. (What editors *see* of other providers
+in every admin listing, chooser, API, search and report: test_provider_isolation.py.)"""
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
+from django.db.models import ProtectedError
 from django.urls import reverse
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 from wagtail.test.utils.form_data import querydict_from_html
 
+from courses import services
 from courses.choices import ReviewStatus
-from courses.models import CourseIndexPage, CoursePage, Instrument, Provider
+from courses.models import CourseIndexPage, CoursePage, Instrument, ModulePage, Provider, ProviderFolderPage
 from tests.factories import UserFactory, make_course, make_module
 
 pytestmark = pytest.mark.django_db
@@ -25,16 +29,56 @@ def other_course(other_provider, workflow):
     return make_course(provider=other_provider, title="Cursus van een ander")
 
 
-def test_new_provider_gets_its_own_editors_group(workflow):
+def _page_codenames(group, page):
+    return set(GroupPagePermission.objects.filter(group=group, page=page).values_list("permission__codename", flat=True))
+
+
+def test_new_provider_gets_its_own_editors_group_folder_and_collection(workflow):
     provider = Provider.objects.create(name="Nieuwe Vereniging")
     assert provider.editors_group is not None
     group = Group.objects.get(pk=provider.editors_group_id)
     assert group.permissions.filter(codename="access_admin").exists()
     index = CourseIndexPage.objects.get()
-    codenames = set(GroupPagePermission.objects.filter(group=group, page=index).values_list("permission__codename", flat=True))
-    assert codenames == {"add_page", "change_page"}  # never publish
+    folder = ProviderFolderPage.objects.get(provider=provider)
+    assert folder.get_parent().pk == index.pk and folder.title == "Nieuwe Vereniging"
+    # Wagtail's own page permissions, on the provider's own subtree only; never publish.
+    assert _page_codenames(group, folder) == {"add_page", "change_page"}
+    assert GroupPagePermission.objects.filter(group=group).exclude(page=folder).count() == 0
+    # Documents and images: the provider's own collection only.
+    provider.refresh_from_db()
+    assert provider.collection.get_parent() == Collection.get_first_root_node()
+    collections = set(GroupCollectionPermission.objects.filter(group=group).values_list("collection_id", flat=True))
+    assert collections == {provider.collection_id}
     provider.save()  # idempotent
     assert Group.objects.filter(name__startswith="Aanbieder: Nieuwe").count() == 1
+    assert ProviderFolderPage.objects.filter(provider=provider).count() == 1
+    assert _page_codenames(group, folder) == {"add_page", "change_page"}
+    # A renamed provider renames its folder and collection.
+    provider.name = "Vernieuwde Vereniging"
+    provider.save()
+    folder.refresh_from_db()
+    provider.refresh_from_db()
+    assert folder.title == "Vernieuwde Vereniging" and provider.collection.name == "Aanbieder: Vernieuwde Vereniging"
+
+
+def test_a_provider_without_courses_can_be_deleted_and_its_folder_goes_too(workflow, other_course, other_provider):
+    provider = Provider.objects.create(name="Kortstondige Vereniging")
+    folder_id = ProviderFolderPage.objects.get(provider=provider).pk
+    provider.delete()
+    assert not Page.objects.filter(pk=folder_id).exists()
+    assert all(not problems for problems in Page.find_problems())
+    # A provider with courses is protected by them; its folder stays.
+    with pytest.raises(ProtectedError):
+        other_provider.delete()
+    assert ProviderFolderPage.objects.filter(provider=other_provider).exists()
+
+
+def test_old_grants_on_the_index_are_taken_away(provider, workflow):
+    index = CourseIndexPage.objects.get()
+    change = Permission.objects.get(content_type__app_label="wagtailcore", codename="change_page")
+    GroupPagePermission.objects.create(group=provider.editors_group, page=index, permission=change)
+    services.providers_ensure()
+    assert not GroupPagePermission.objects.filter(group=provider.editors_group, page=index).exists()
 
 
 def test_permission_tester_per_role(own_course, other_course, editor, redactie):
@@ -42,11 +86,25 @@ def test_permission_tester_per_role(own_course, other_course, editor, redactie):
     assert mine.can_edit() and not mine.can_publish()
     theirs = other_course.permissions_for_user(editor)
     assert not theirs.can_edit() and not theirs.can_delete() and not theirs.can_add_subpage()
-    assert not theirs.can_submit_for_moderation()
     reviewer = other_course.permissions_for_user(redactie)
     assert reviewer.can_edit()
     participant = UserFactory()
     assert not own_course.permissions_for_user(participant).can_edit()
+    with pytest.raises(services.ReviewError):
+        services.page_submit_for_review(page=other_course, user=editor)
+
+
+def test_nobody_but_beheer_edits_moves_or_deletes_a_provider_folder(provider, editor, redactie, client):
+    folder = ProviderFolderPage.objects.get(provider=provider)
+    for user in (editor, redactie):
+        permissions = folder.permissions_for_user(user)
+        assert permissions.can_add_subpage()
+        assert not (permissions.can_edit() or permissions.can_delete() or permissions.can_move() or permissions.can_lock())
+        client.force_login(user)
+        for name in ("edit", "delete", "move"):
+            response = client.get(reverse(f"wagtailadmin_pages:{name}", args=[folder.pk]))
+            assert response.status_code in (302, 403), (name, response.status_code)
+    assert ProviderFolderPage.objects.filter(pk=folder.pk).exists()
 
 
 def test_editor_edits_own_course_but_not_another_providers(client, own_course, other_course, editor):
@@ -63,27 +121,35 @@ def test_editor_edits_own_course_but_not_another_providers(client, own_course, o
     assert client.get(reverse("wagtailadmin_pages:delete", args=[other_course.pk])).status_code in (302, 403, 404)
 
 
-def test_explorer_lists_only_own_courses(client, own_course, other_course, editor, redactie):
+def test_explorer_lists_only_own_courses(client, own_course, other_course, editor, redactie, provider, other_provider):
     index = CourseIndexPage.objects.get()
+    folder = ProviderFolderPage.objects.get(provider=provider)
     client.force_login(editor)
-    html = client.get(reverse("wagtailadmin_explore", args=[index.pk])).content.decode()
+    # The editor's explorer starts at their own folder.
+    assert client.get(reverse("wagtailadmin_explore", args=[index.pk])).url == reverse("wagtailadmin_explore", args=[folder.pk])
+    html = client.get(reverse("wagtailadmin_explore", args=[folder.pk])).content.decode()
     assert "Eigen cursus" in html and "Cursus van een ander" not in html
     client.force_login(redactie)
     html = client.get(reverse("wagtailadmin_explore", args=[index.pk])).content.decode()
-    assert "Eigen cursus" in html and "Cursus van een ander" in html
+    assert provider.name in html and other_provider.name in html
+    html = client.get(reverse("wagtailadmin_explore", args=[other_course.get_parent().pk])).content.decode()
+    assert "Cursus van een ander" in html
 
 
-def _add_form(client, index):
-    url = reverse("wagtailadmin_pages:add", args=["courses", "coursepage", index.pk])
+def _folder(provider):
+    return ProviderFolderPage.objects.get(provider=provider)
+
+
+def _add_form(client, parent):
+    url = reverse("wagtailadmin_pages:add", args=["courses", "coursepage", parent.pk])
     response = client.get(url)
     assert response.status_code == 200
     return url, response
 
 
-def _fill_course(data, provider, title):
+def _fill_course(data, title):
     data["title"] = title
     data["slug"] = title.lower().replace(" ", "-")
-    data["provider"] = str(provider.pk)
     data["summary"] = "Samenvatting"
     data["audience_roles"] = "raadslid"
     data["study_load_hours"] = "2"
@@ -93,29 +159,73 @@ def _fill_course(data, provider, title):
     return data
 
 
-def test_provider_field_offers_only_own_provider(client, editor, provider, other_provider, workflow):
+def test_a_course_belongs_to_the_provider_of_its_folder(client, editor, redactie, provider, other_provider, workflow):
     client.force_login(editor)
-    url, response = _add_form(client, CourseIndexPage.objects.get())
-    field = response.context["form"].fields["provider"]
-    assert list(field.queryset) == [provider]
-    data = _fill_course(querydict_from_html(response.content.decode(), form_id="page-edit-form"), other_provider, "Via een ander")
+    url, response = _add_form(client, _folder(provider))
+    assert "provider" not in response.context["form"].fields  # the folder decides
+    data = _fill_course(querydict_from_html(response.content.decode(), form_id="page-edit-form"), "In eigen map")
+    data["provider"] = str(other_provider.pk)  # ignored
     data["action-submit"] = "1"
     client.post(url, data)
-    assert not CoursePage.objects.filter(slug="via-een-ander").exists()
+    course = CoursePage.objects.get(slug="in-eigen-map")
+    assert course.provider == provider and course.get_parent().pk == _folder(provider).pk
+    # Another provider's folder is closed to this editor.
+    url = reverse("wagtailadmin_pages:add", args=["courses", "coursepage", _folder(other_provider).pk])
+    assert client.get(url).status_code in (403, 404)
+    assert client.post(url, data).status_code in (403, 404)
+    # The redactie may add a course in any folder; it is that provider's.
+    client.force_login(redactie)
+    url, response = _add_form(client, _folder(other_provider))
+    data = _fill_course(querydict_from_html(response.content.decode(), form_id="page-edit-form"), "Door de redactie")
+    data["action-submit"] = "1"
+    client.post(url, data)
+    assert CoursePage.objects.get(slug="door-de-redactie").provider == other_provider
+
+
+def test_public_urls_leave_the_folder_out(client, own_course, provider, workflow):
+    module = make_module(own_course, title="Eerste module")
+    assert own_course.url == f"/cursussen/{own_course.slug}/"
+    assert ModulePage.objects.get(pk=module.pk).url == f"/cursussen/{own_course.slug}/{module.slug}/"
+    assert client.get(own_course.url).status_code == 200
+    assert client.get(module.url).status_code == 200
+    folder = _folder(provider)
+    # The folder has no page of its own; the path with the folder in it is not a second address.
+    assert folder.url == "/cursussen/"
+    assert client.get(f"/cursussen/{folder.slug}/").status_code == 404
+    assert client.get(f"/cursussen/{folder.slug}/{own_course.slug}/").status_code == 404
+
+
+def test_moving_a_course_to_another_folder_changes_its_provider(own_course, other_provider, provider):
+    from wagtail.actions.move_page import MovePageAction
+
+    beheer = UserFactory(is_superuser=True, is_staff=True)
+    MovePageAction(Page.objects.get(pk=own_course.pk), _folder(other_provider), pos="last-child", user=beheer).execute()
+    course = CoursePage.objects.get(pk=own_course.pk)
+    assert course.provider == other_provider
+    assert course.url == f"/cursussen/{own_course.slug}/"
+
+
+def test_course_slugs_are_unique_across_providers(own_course, other_provider, workflow):
+    twin = make_course(provider=other_provider, title=own_course.title)
+    assert twin.slug != own_course.slug  # made unique in the catalogue, not only in the folder
+    clash = CoursePage.objects.get(pk=twin.pk)
+    clash.slug = own_course.slug
+    with pytest.raises(ValidationError):
+        clash.save()
 
 
 def test_editor_cannot_publish_only_submit(client, editor, provider, workflow):
     client.force_login(editor)
-    index = CourseIndexPage.objects.get()
-    url, response = _add_form(client, index)
-    data = _fill_course(querydict_from_html(response.content.decode(), form_id="page-edit-form"), provider, "Poging tot publiceren")
+    folder = _folder(provider)
+    url, response = _add_form(client, folder)
+    data = _fill_course(querydict_from_html(response.content.decode(), form_id="page-edit-form"), "Poging tot publiceren")
     data["action-publish"] = "1"
     client.post(url, data)
     course = CoursePage.objects.get(slug="poging-tot-publiceren")
     assert not course.live
 
-    url, response = _add_form(client, index)
-    data = _fill_course(querydict_from_html(response.content.decode(), form_id="page-edit-form"), provider, "Netjes ingediend")
+    url, response = _add_form(client, folder)
+    data = _fill_course(querydict_from_html(response.content.decode(), form_id="page-edit-form"), "Netjes ingediend")
     data["action-submit"] = "1"
     client.post(url, data)
     course = CoursePage.objects.get(slug="netjes-ingediend")
@@ -138,15 +248,20 @@ def test_redactie_cannot_bypass_the_review_by_publishing(client, redactie, own_c
     assert live.get_latest_revision_as_object().summary == "Rechtstreeks gepubliceerd"  # kept as a draft
 
 
-def test_reserved_slug_is_refused(client, editor, provider, workflow):
+def test_reserved_or_taken_slug_is_refused(client, editor, provider, other_course, workflow):
     client.force_login(editor)
-    url, response = _add_form(client, CourseIndexPage.objects.get())
-    data = _fill_course(querydict_from_html(response.content.decode(), form_id="page-edit-form"), provider, "x")
+    url, response = _add_form(client, _folder(provider))
+    data = _fill_course(querydict_from_html(response.content.decode(), form_id="page-edit-form"), "x")
     data["slug"] = "instrumenten"
     data["action-submit"] = "1"
     response = client.post(url, data)
     assert response.status_code == 200
     assert not CoursePage.objects.filter(slug="instrumenten").exists()
+    # A slug of another provider's course is taken: /cursussen/<slug>/ is one address.
+    data["slug"] = other_course.slug
+    response = client.post(url, data)
+    assert response.status_code == 200 and "slug" in response.context["form"].errors
+    assert CoursePage.objects.filter(slug=other_course.slug).count() == 1
 
 
 def test_provider_snippet_scoped_to_own_provider(client, editor, redactie, provider, other_provider):

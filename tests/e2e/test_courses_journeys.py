@@ -12,7 +12,7 @@ from django.test import Client
 from playwright.sync_api import expect
 
 from courses.choices import CourseFormat
-from courses.models import CoursePage, ModulePage
+from courses.models import CoursePage, ModulePage, ProviderFolderPage
 from glashelder.kernel.choices import Role
 from tests.courses.builders import approved_course, instrument, session
 from tests.courses.conftest import make_editor, make_redactie
@@ -38,7 +38,9 @@ def test_member_filters_catalogue_to_a_course_and_reads_it(page, axe_check):
         summary="De provinciale begroting lezen.",
     )
     session(target, days=12, capacity=8, title="Startbijeenkomst")
-    make_module(target, title="De provinciale cyclus", minutes=35)
+    preview = make_module(target, title="De provinciale cyclus", minutes=35)
+    make_module(target, title="Voor deelnemers", minutes=20)
+    CoursePage.objects.filter(pk=target.pk).update(preview_module=preview)  # the one module of a paid course anyone reads
     approved_course(title="Raadsvragen", instruments=[instrument("vragenrecht")], audience_roles=[Role.RAADSLID])
     approved_course(title="Begroting voor raadsleden", instruments=[instrument("budgetrecht")], audience_roles=[Role.RAADSLID])
 
@@ -61,6 +63,7 @@ def test_member_filters_catalogue_to_a_course_and_reads_it(page, axe_check):
     expect(page.get_by_text("8 plaatsen vrij")).to_be_visible()
     axe_check(page)
 
+    expect(page.get_by_role("link", name="Voor deelnemers")).to_have_count(0)  # for members only
     page.get_by_role("link", name="De provinciale cyclus").click()
     expect(page.locator("h1")).to_have_text("De provinciale cyclus")
     axe_check(page)
@@ -82,13 +85,11 @@ def test_editor_writes_and_submits_redactie_approves_and_it_is_listed(page, live
     provider = ProviderFactory(name="Vereniging Raadswerk")
     editor = make_editor(provider)
     redactie = make_redactie()
-    from courses.models import CourseIndexPage
+    folder = ProviderFolderPage.objects.get(provider=provider)
 
-    index = CourseIndexPage.objects.get()
-
-    # The provider editor writes a course in the Wagtail admin and submits it.
+    # The provider editor writes a course in the Wagtail admin, in their provider's folder, and submits it.
     login(page, live_server, editor)
-    page.goto(f"/admin/pages/add/courses/coursepage/{index.pk}/")
+    page.goto(f"/admin/pages/add/courses/coursepage/{folder.pk}/")
     page.locator("#id_title").fill("Rekenkamer voor beginners")
     page.locator("#id_summary").fill("Wat doet de rekenkamer en hoe gebruikt u haar rapporten?")
     page.get_by_label("Rekenkamer", exact=True).check()

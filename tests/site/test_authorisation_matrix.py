@@ -15,7 +15,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from tests.authz_world import ROLES, build_world
+from tests.authz_world import ROLES, Hides, build_world
 
 TESTS_DIR = Path(__file__).resolve().parents[1]
 
@@ -116,13 +116,19 @@ def run_cases(module, world):
                 clients.pop(role, None)
             else:
                 response = getattr(client, method.lower())(path)
-            allowed = expected[role]
+            allowed, hidden = expected[role], ()
+            if isinstance(allowed, Hides):
+                allowed, hidden = allowed.statuses, allowed.texts
             allowed = allowed if isinstance(allowed, tuple | list | set) else (allowed,)
             if response.status_code not in allowed:
                 location = f" -> {response.get('Location')}" if response.has_header("Location") else ""
                 failures.append(
                     f"{url_name} {method} {path} as {role}: {response.status_code}{location}, expected {'/'.join(map(str, allowed))}"
                 )
+            elif hidden:
+                body = b"".join(response.streaming_content) if response.streaming else response.content
+                body = body.decode(errors="replace")
+                failures += [f"{url_name} {method} {path} as {role}: shows {text!r}" for text in hidden if text in body]
     return failures
 
 
@@ -174,3 +180,6 @@ def test_the_runner_reports_wrong_statuses_and_missing_roles():
     incomplete = {"anonymous": 200}
     failures = run_cases(_Module([("healthz", lambda w: "/healthz", "GET", incomplete)]), world)
     assert failures and "has no expectation for participant" in failures[0]
+    hides = {role: Hides(200, '"status"') for role in ROLES}
+    failures = run_cases(_Module([("healthz", lambda w: "/healthz", "GET", hides)]), world)
+    assert len(failures) == len(ROLES) and "healthz GET /healthz as anonymous: shows '\"status\"'" in failures[0]
