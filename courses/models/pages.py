@@ -1,33 +1,25 @@
-"""The catalogue: providers, the instrument taxonomy, courses, modules and sessions.
-
-`courses` is the lowest layer; it knows nothing of enrolment or reimbursement.
-"""
+"""The catalogue's Wagtail pages: the course index, provider folders, courses and modules."""
 
 from decimal import Decimal
 
 from django import forms
 from django.conf import settings
 from django.contrib.auth import REDIRECT_FIELD_NAME
-from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator, RegexValidator
-from django.db import models, transaction
-from django.db.models import F, Prefetch, Value
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import F, Prefetch
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import resolve_url
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalManyToManyField
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import (
-    AbstractGroupApprovalTask,
-    Orderable,
     Page,
     PageManager,
     PagePermissionTester,
@@ -39,134 +31,18 @@ from glashelder.kernel import roles
 from glashelder.kernel.choices import Level, Role
 from glashelder.kernel.fields import MultipleChoiceField
 
-from .blocks import LessonBlock
-from .catalogue import catalogue_context, course_page_context
-from .choices import CourseFormat, InstrumentKind, ReviewStatus
-from .forms import ReviewCommentForm, ReviewRejectForm
-from .panels import ReviewStatusPanel
+from ..blocks import LessonBlock
+from ..catalogue import catalogue_context, course_page_context
+from ..choices import CourseFormat, ReviewStatus
+from ..panels import ReviewStatusPanel
+from .providers import Instrument, Provider
+from .sessions import Session
 
 
 def login_redirect(request):
     """To the login page, and back to this page afterwards."""
     query = urlencode({REDIRECT_FIELD_NAME: request.get_full_path()})
     return HttpResponseRedirect(f"{resolve_url(settings.LOGIN_URL)}?{query}")
-
-
-class ProviderQuerySet(models.QuerySet):
-    def edited_by(self, user):
-        """The providers `user` edits, through each provider's editors group."""
-        if user is None or not user.is_authenticated:
-            return self.none()
-        return self.filter(editors_group__user=user)
-
-
-class Provider(models.Model):
-    """A professional association that publishes courses.
-
-    Each provider has its own editors group; the group's members may edit only
-    this provider's subtree of course pages.
-    """
-
-    name = models.CharField(_("naam"), max_length=200, unique=True)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    description = models.TextField(_("korte omschrijving"), blank=True)
-    website = models.URLField(_("website"), blank=True)
-    email = models.EmailField(_("contact-e-mailadres"), blank=True)
-    logo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("logo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    kvk_number = models.CharField(
-        _("KvK-nummer"), max_length=8, blank=True, validators=[RegexValidator(r"^\d{8}$", _("Een KvK-nummer heeft 8 cijfers."))]
-    )
-    stripe_account_id = models.CharField(
-        _("Stripe connected account"), max_length=64, blank=True, help_text=_("Bijvoorbeeld acct_123; leeg zolang niet gekoppeld.")
-    )
-    editors_group = models.OneToOneField(
-        Group, verbose_name=_("redacteurengroep"), null=True, blank=True, on_delete=models.SET_NULL, related_name="provider"
-    )
-    # The provider's own collection of documents and images: its editors add, change and choose
-    # only there (services.provider_editors_ensure).
-    collection = models.OneToOneField(
-        "wagtailcore.Collection", verbose_name=_("collectie"), null=True, blank=True, editable=False,
-        on_delete=models.SET_NULL, related_name="provider",
-    )
-
-    objects = ProviderQuerySet.as_manager()
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldPanel("description"),
-        FieldPanel("website"),
-        FieldPanel("email"),
-        FieldPanel("logo"),
-        FieldPanel("kvk_number"),
-        FieldPanel("stripe_account_id"),
-    ]
-
-    class Meta:
-        verbose_name = _("aanbieder")
-        verbose_name_plural = _("aanbieders")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name)[:200]
-        super().save(*args, **kwargs)
-        # Every provider gets its own editors group, folder of course pages and
-        # collection: courses.signals calls services.provider_editors_ensure after each save.
-
-
-class Instrument(index.Indexed, models.Model):
-    """An instrument for controle or kaderstelling, with its legal basis. Kept by the redactie."""
-
-    name = models.CharField(_("naam"), max_length=120, unique=True)
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    kind = models.CharField(_("soort"), max_length=16, choices=InstrumentKind.choices)
-    article_gemeente = models.CharField(_("wetsartikel gemeente"), max_length=200, blank=True)
-    article_provincie = models.CharField(_("wetsartikel provincie"), max_length=200, blank=True)
-    summary = models.CharField(_("in één zin"), max_length=255, blank=True)
-    explanation = models.TextField(_("uitleg in gewone taal"), blank=True)
-    sort_order = models.PositiveIntegerField(_("volgorde"), default=0)
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldPanel("kind"),
-        FieldPanel("summary"),
-        FieldPanel("explanation"),
-        FieldPanel("article_gemeente"),
-        FieldPanel("article_provincie"),
-        FieldPanel("sort_order"),
-    ]
-    search_fields = [index.SearchField("name"), index.SearchField("explanation"), index.FilterField("kind")]
-
-    class Meta:
-        verbose_name = _("instrument")
-        verbose_name_plural = _("instrumenten")
-        ordering = ["sort_order", "name"]
-
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name)[:120]
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("courses:instrument_detail", kwargs={"slug": self.slug})
-
-    @property
-    def is_controle(self):
-        return self.kind in (InstrumentKind.CONTROLE, InstrumentKind.BEIDE)
-
-    @property
-    def is_kaderstelling(self):
-        return self.kind in (InstrumentKind.KADERSTELLING, InstrumentKind.BEIDE)
 
 
 class CourseIndexPage(Page):
@@ -650,112 +526,3 @@ class ModulePage(CataloguePathMixin, Page):
 # enrolment status: the app that holds enrolments answers through this hook with a query
 # expression that counts the places taken of the session in the outer query (README,
 # "Extension points"). Without an answering app every place is free.
-TAKEN_PLACES_HOOK = "glashelder_session_taken_places"
-
-
-def taken_places_expression():
-    """The places taken of each session, as one expression for `annotate`."""
-    expressions = [fn() for fn in hooks.get_hooks(TAKEN_PLACES_HOOK)]
-    if not expressions:
-        return Value(0, output_field=models.IntegerField())
-    total = expressions[0]
-    for expression in expressions[1:]:
-        total = total + expression
-    return total
-
-
-class SessionQuerySet(models.QuerySet):
-    def with_places(self):
-        """Annotate `taken` and `free_places` in the same query."""
-        return self.annotate(taken=taken_places_expression()).annotate(free_places=F("capacity") - F("taken"))
-
-
-class Session(Orderable):
-    """A dated live meeting of a live or blended course, with a capacity."""
-
-    course = ParentalKey(CoursePage, verbose_name=_("cursus"), on_delete=models.CASCADE, related_name="sessions")
-    title = models.CharField(_("titel"), max_length=200, blank=True)
-    starts_at = models.DateTimeField(_("begint"))
-    ends_at = models.DateTimeField(_("eindigt"))
-    location = models.CharField(_("locatie"), max_length=255, blank=True)
-    online_url = models.URLField(_("online link"), blank=True)
-    capacity = models.PositiveIntegerField(_("aantal plaatsen"), validators=[MinValueValidator(1)])
-    registration_deadline = models.DateTimeField(_("inschrijven kan tot"))
-    cancelled = models.BooleanField(_("geannuleerd"), default=False)
-
-    objects = SessionQuerySet.as_manager()
-
-    panels = [
-        FieldPanel("title"),
-        FieldPanel("starts_at"),
-        FieldPanel("ends_at"),
-        FieldPanel("location"),
-        FieldPanel("online_url"),
-        FieldPanel("capacity"),
-        FieldPanel("registration_deadline"),
-        FieldPanel("cancelled"),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("bijeenkomst")
-        verbose_name_plural = _("bijeenkomsten")
-        constraints = [
-            models.CheckConstraint(condition=models.Q(ends_at__gt=models.F("starts_at")), name="session_ends_after_start"),
-        ]
-
-    def __str__(self):
-        when = timezone.localtime(self.starts_at).strftime("%d-%m-%Y %H:%M")
-        return f"{self.title or self.course.title} ({when})"
-
-    def registration_open(self, now=None):
-        now = now or timezone.now()
-        return not self.cancelled and now <= self.registration_deadline
-
-    def places_taken(self):
-        if hasattr(self, "taken"):
-            return self.taken
-        return Session.objects.with_places().filter(pk=self.pk).values_list("taken", flat=True).get()
-
-    def places_free(self):
-        return max(self.capacity - self.places_taken(), 0)
-
-    def clean(self):
-        super().clean()
-        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            raise ValidationError({"ends_at": _("Het einde moet na het begin liggen.")})
-        if self.starts_at and self.registration_deadline and self.registration_deadline > self.starts_at:
-            raise ValidationError({"registration_deadline": _("Inschrijven moet sluiten voordat de bijeenkomst begint.")})
-        if not self.location and not self.online_url:
-            raise ValidationError({"location": _("Vul een locatie of een online link in.")})
-
-
-class NonPartisanshipTask(AbstractGroupApprovalTask):
-    """The redactie's onpartijdigheidstoets: a group approval task that records
-    the outcome on the course (who approved which revision, when; or the reason
-    for rejection) and notifies provider editors and redactie by e-mail."""
-
-    # The outcome is recorded on the course by courses.signals (Wagtail's task_approved and
-    # task_rejected), inside the same transaction as the action.
-    @transaction.atomic
-    def on_action(self, task_state, user, action_name, **kwargs):
-        return super().on_action(task_state, user, action_name, **kwargs)
-
-    def get_actions(self, obj, user):
-        if user.is_superuser or self._user_in_groups(user):
-            return [
-                ("reject", _("Afwijzen (met toelichting)"), True),
-                ("approve", _("Goedkeuren en publiceren"), False),
-                ("approve", _("Goedkeuren met opmerking"), True),
-            ]
-        return []
-
-    def get_form_for_action(self, action):
-        return ReviewRejectForm if action == "reject" else ReviewCommentForm
-
-    @classmethod
-    def get_description(cls):
-        return _("De redactie toetst of de cursus niet-partijpolitiek is, en keurt goed (publiceert) of wijst af.")
-
-    class Meta:
-        verbose_name = _("onpartijdigheidstoets")
-        verbose_name_plural = _("onpartijdigheidstoetsen")
