@@ -326,6 +326,10 @@ class Claim(models.Model):
         return self.status in (ClaimStatus.DRAFT, ClaimStatus.RETURNED)
 
     @property
+    def is_submitted(self):
+        return self.status == ClaimStatus.SUBMITTED
+
+    @property
     def is_returned(self):
         return self.status == ClaimStatus.RETURNED
 

@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from glashelder.kernel.transitions import durable
+from glashelder.kernel.transitions import durable, transition
 
 from .. import signals
 from ..models import (
@@ -133,13 +133,12 @@ def payment_mark_unsuccessful(*, payment, status):
     """Checkout expired or the asynchronous payment failed. Only an open payment moves."""
     if status not in (PaymentStatus.FAILED, PaymentStatus.EXPIRED):
         raise ValueError(f"Not an unsuccessful payment status: {status!r}")
-    with transaction.atomic():
-        payment = Payment.objects.select_for_update().get(pk=payment.pk)
-        if payment.status != PaymentStatus.OPEN:
-            return payment
-        payment.status = status
-        payment.save(update_fields=["status", "updated_at"])
-    return payment
+    with transition(Payment.objects, payment.pk) as step:
+        if step.obj.status != PaymentStatus.OPEN:
+            return step.obj  # a late failure never undoes a payment that went through
+        step.obj.status = status
+        step.save("status", "updated_at")
+    return step.obj
 
 
 def payment_record_refund(*, payment, refunded_total, payment_intent_id="", receipt_url=""):

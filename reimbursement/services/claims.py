@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from enrolment.models import Enrolment, EnrolmentStatus, PaymentMethod, PaymentStatus
-from glashelder.kernel.audit import audit_log
 from glashelder.kernel.money import format_euro_text as euro
 from glashelder.kernel.money import to_money
 from glashelder.kernel.transitions import durable, transition
@@ -55,7 +54,6 @@ from .common import (
     _require_griffie,
     _require_member,
     _require_not_own,
-    _require_status,
     _today,
 )
 from .errors import (
@@ -65,7 +63,6 @@ from .errors import (
     InvalidInput,
     NotAllowedError,
     StatementMissingError,
-    TransitionError,
 )
 from .reservations import reservation_release, reservation_use
 
@@ -477,26 +474,27 @@ def claim_reverse(*, claim, amount, reason, actor=None):
     """
     reason = (reason or "").strip()
     if not reason:
-        raise TransitionError(_("Geef de reden van het terugdraaien."))
+        raise InvalidInput(_("Geef de reden van het terugdraaien."))
+    refusal = _("Een declaratie met status %(status)s kan niet worden teruggedraaid.")
     with transaction.atomic():
         # Lock order: policy (also the authority's export lock), then claim.
         unlocked = Claim.objects.only("authority_id", "budget_year").get(pk=claim.pk)
         TrainingPolicy.objects.select_for_update().filter(authority_id=unlocked.authority_id, year=unlocked.budget_year).first()
-        claim = _lock_claim(claim)
-        if actor is not None:
-            _require_griffie(actor, claim.authority_id)
-        _require_status(claim, SPENT_STATUSES, _("Een declaratie met status %(status)s kan niet worden teruggedraaid."))
-        amount = to_money(amount)
-        if amount <= 0 or amount > claim.net_approved:
-            raise TransitionError(
-                _("Terug te draaien bedrag moet tussen € 0,00 en %(max)s liggen.") % {"max": euro(claim.net_approved)}
-            )
-        claim.amount_reversed = claim.amount_reversed + amount
-        claim.save(update_fields=["amount_reversed"])
-        _event(claim, Action.REVERSED, actor=actor, from_status=claim.status, amount=amount, reason=reason)
-        audit_log("claim_reversed", actor=actor, target=claim.number, amount=str(amount))
-        _after_commit(tasks.send_claim_decision, claim.pk)
-        return claim
+        with _claim_step(claim, SPENT_STATUSES, refusal) as step:
+            claim = step.obj
+            if actor is not None:
+                _require_griffie(actor, claim.authority_id)
+            amount = to_money(amount)
+            if amount <= 0 or amount > claim.net_approved:
+                raise InvalidInput(
+                    _("Terug te draaien bedrag moet tussen € 0,00 en %(max)s liggen.") % {"max": euro(claim.net_approved)}
+                )
+            claim.amount_reversed = claim.amount_reversed + amount
+            step.save("amount_reversed")
+            step.record(_event, Action.REVERSED, actor=actor, from_status=step.from_status, amount=amount, reason=reason)
+            step.audit("claim_reversed", actor=actor, target=claim.number, amount=str(amount))
+            step.after_commit(tasks.send_claim_decision, claim.pk)
+    return claim
 
 
 def claim_follow_refund(*, enrolment):

@@ -40,7 +40,7 @@ from ..models import (
     TrainingPolicy,
 )
 from .common import Action, _local_date, _name, _require_griffie
-from .errors import NothingToExportError, TransitionError
+from .errors import InvalidInput, NothingToExportError, TransitionError
 
 APPROVALS = (Action.APPROVED, Action.PARTIALLY_APPROVED)
 
@@ -104,7 +104,7 @@ def claims_export(*, authority, actor, period_start, period_end):
     with transaction.atomic():
         _require_griffie(actor, authority.pk)
         if period_end < period_start:
-            raise TransitionError(_("Het einde van de periode ligt voor het begin."))
+            raise InvalidInput(_("Het einde van de periode ligt voor het begin."))
         start, end = _period_bounds(period_start, period_end)
         _lock_authority(authority)
         in_period = Q(status=ClaimStatus.APPROVED, decided_at__gte=start, decided_at__lt=end)

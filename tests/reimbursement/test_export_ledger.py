@@ -125,7 +125,7 @@ def test_a_reversal_after_export_is_one_negative_line_in_the_next_export_and_nev
     with pytest.raises(services.NothingToExportError):
         export_now(griffie)
     # A second reversal goes out once as well; never more than is still approved.
-    with pytest.raises(services.TransitionError, match="75,00"):
+    with pytest.raises(services.InvalidInput, match="75,00"):
         services.claim_reverse(claim=claim, amount=Decimal("75.01"), reason="Te veel", actor=griffie)
     services.claim_reverse(claim=claim, amount=Decimal("75.00"), reason="Alles terugbetaald", actor=griffie)
     third = export_now(griffie)
