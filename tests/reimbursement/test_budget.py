@@ -1,14 +1,13 @@
 """Budget, caps and four-eyes; concurrent approvals on PostgreSQL with real threads."""
 
-import threading
 from decimal import Decimal
 
 import pytest
-from django.db import close_old_connections, connection
 
 from reimbursement import selectors, services
 from reimbursement.models import Claim, ClaimEvent, ClaimStatus, ReservationStatus
 from tests.factories import OfficeFactory, griffie_user, utrecht
+from tests.reimbursement.concurrency import race
 
 from .factories import make_policy, paid_course, submitted_claim
 
@@ -144,34 +143,12 @@ def test_budget_overview_counts_reversals_and_reservations(griffie):
     assert per_member[0]["spent"] == Decimal("75.00")
 
 
-def _race(workers):
-    barrier = threading.Barrier(len(workers))
-    errors, results = [], []
-
-    def run(fn):
-        try:
-            barrier.wait(timeout=10)
-            results.append(fn())
-        except services.ClaimError as error:
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(fn,)) for fn in workers]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    close_old_connections()
-    return results, errors
-
-
 @pytest.mark.django_db(transaction=True)
 def test_two_griffie_staff_approving_at_once_never_overspend_the_budget():
     make_policy(budget="150.00")
     one, two = griffie_user(utrecht()), griffie_user(utrecht())
     claims = [submitted_claim(), submitted_claim()]
-    results, errors = _race([
+    results, errors = race([
         lambda: services.claim_approve(claim=claims[0], actor=one),
         lambda: services.claim_approve(claim=claims[1], actor=two),
     ])
@@ -186,7 +163,7 @@ def test_two_griffie_staff_approving_the_same_claim_at_once_approve_it_once():
     make_policy(budget="1000.00")
     one, two = griffie_user(utrecht()), griffie_user(utrecht())
     claim = submitted_claim()
-    results, errors = _race([
+    results, errors = race([
         lambda: services.claim_approve(claim=claim, actor=one),
         lambda: services.claim_approve(claim=claim, actor=two),
     ])
@@ -202,7 +179,7 @@ def test_concurrent_approvals_never_exceed_a_members_cap():
     office = OfficeFactory()
     one, two = griffie_user(utrecht()), griffie_user(utrecht())
     claims = [submitted_claim(office=office), submitted_claim(office=office)]
-    results, errors = _race([
+    results, errors = race([
         lambda: services.claim_approve(claim=claims[0], actor=one),
         lambda: services.claim_approve(claim=claims[1], actor=two),
     ])
@@ -215,7 +192,7 @@ def test_bulk_approvals_racing_stay_within_the_budget():
     make_policy(budget="300.00")
     one, two = griffie_user(utrecht()), griffie_user(utrecht())
     claims = [submitted_claim() for _ in range(6)]
-    results, errors = _race([
+    results, errors = race([
         lambda: services.claims_approve_bulk(claims=claims[:4], actor=one),
         lambda: services.claims_approve_bulk(claims=claims[2:], actor=two),
     ])

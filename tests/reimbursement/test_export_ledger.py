@@ -1,13 +1,12 @@
 """The export ledger: immutable lines, reversals after export, exactly once, also when two exports race."""
 
 import datetime
-import threading
 from decimal import Decimal
 
 import pytest
 from django.apps import apps as django_apps
 from django.contrib import admin
-from django.db import IntegrityError, close_old_connections, connection, transaction
+from django.db import IntegrityError, transaction
 from django.test import RequestFactory
 from django.utils import timezone
 
@@ -23,6 +22,7 @@ from reimbursement.models import (
     ExportLineKind,
 )
 from tests.factories import OfficeFactory, amsterdam, griffie_user, utrecht
+from tests.reimbursement.concurrency import race
 
 from .builders import build_lines_for_old_exports, legacy_export
 from .factories import make_policy, submitted_claim
@@ -319,34 +319,12 @@ def test_old_exports_get_lines_from_their_claims_and_later_reversals_go_out_next
 # ---------------------------------------------------------------- two exports at the same moment
 
 
-def _race(workers):
-    barrier = threading.Barrier(len(workers))
-    errors, results = [], []
-
-    def run(fn):
-        try:
-            barrier.wait(timeout=10)
-            results.append(fn())
-        except services.ClaimError as error:
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(fn,)) for fn in workers]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    close_old_connections()
-    return results, errors
-
-
 @pytest.mark.django_db(transaction=True)
 def test_two_exports_at_the_same_moment_never_share_a_claim():
     make_policy()
     one, two = griffie_user(utrecht()), griffie_user(utrecht())
     claims = [approved(one), approved(one, "50.00"), approved(one, "20.00")]
-    results, errors = _race([lambda: export_now(one), lambda: export_now(two)])
+    results, errors = race([lambda: export_now(one), lambda: export_now(two)])
     assert len(results) == 1 and len(errors) == 1
     assert isinstance(errors[0], services.NothingToExportError)
     assert ClaimExport.objects.count() == 1
@@ -362,7 +340,7 @@ def test_two_exports_at_the_same_moment_send_a_reversal_once():
     claim = approved(one)
     export_now(one)
     services.claim_reverse(claim=claim, amount=Decimal("15.00"), reason="Deels", actor=one)
-    results, errors = _race([lambda: export_now(one), lambda: export_now(two)])
+    results, errors = race([lambda: export_now(one), lambda: export_now(two)])
     assert len(results) == 1 and len(errors) == 1
     assert ExportLine.objects.filter(kind=REVERSAL).count() == 1
     assert lines(results[0]) == [(claim.pk, REVERSAL, Decimal("-15.00"))]
